@@ -1,0 +1,100 @@
+/**
+ * The schema of .scaffold/config.yml: the single source of truth for config types, defaults,
+ * cross-field rules and the JSON Schema editors use (`scaffold schema`).
+ */
+import * as z from 'zod';
+import { overlaySchema } from './overlay-schema.js';
+import { PROJECT_TYPE_IDS, PROJECT_TYPES, type ProjectType } from './project-types.js';
+
+export const METHODOLOGIES = {
+  deep: 'every knowledge entry in full and every suite tier',
+  mvp: 'the core entries at summary depth and the unit and smoke suites',
+  custom: 'choose the depth and toggle entries and suites yourself',
+} as const;
+export type Methodology = keyof typeof METHODOLOGIES;
+
+export const CUSTOM_DEFAULT_DEPTH = 3;
+
+export const projectName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+    message: 'name must start with a lowercase letter or digit and use only a-z, 0-9, ".", "_" and "-" (like fraud-model)',
+  })
+  .max(214);
+
+const common = {
+  version: z.literal(1).default(1).describe('config format version'),
+  name: projectName.describe('project name, used in generated files and package names'),
+  methodology: z
+    .enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]])
+    .default('deep')
+    .describe('deep | mvp | custom'),
+  depth: z.int().min(1).max(5).optional().describe('knowledge depth 1-5, only with methodology custom'),
+  overlay: overlaySchema.optional().describe('inline overlay, applied after local overlays'),
+};
+
+function typeOption(type: ProjectType) {
+  const def = PROJECT_TYPES[type];
+  const section = def.schema as z.ZodType;
+  // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
+  return z.strictObject({ ...common, projectType: z.literal(type), [def.key]: section.prefault({}) });
+}
+
+const options = PROJECT_TYPE_IDS.map(typeOption) as [ReturnType<typeof typeOption>, ...ReturnType<typeof typeOption>[]];
+
+export const configSchema = z
+  .discriminatedUnion('projectType', options)
+  .superRefine((config, ctx) => {
+    if (config.methodology !== 'custom' && config.depth !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['depth'],
+        input: config.depth,
+        message: `depth is set by methodology ${config.methodology}: remove depth, or set methodology: custom to choose it`,
+      });
+    }
+  })
+  .transform((config) =>
+    config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config,
+  );
+
+/** A validated config. The type's section is read through `sectionOf`. */
+export type Config = {
+  version: 1;
+  name: string;
+  projectType: ProjectType;
+  methodology: Methodology;
+  depth?: number;
+  overlay?: z.infer<typeof overlaySchema>;
+} & Record<string, unknown>;
+
+/** The answers of the config's own project type, e.g. `config.ml`. */
+export function sectionOf(config: Config): Record<string, unknown> {
+  return config[PROJECT_TYPES[config.projectType].key] as Record<string, unknown>;
+}
+
+/** JSON Schema of config.yml, from the zod schema (input side: what a person writes). */
+export function configJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Scaffold project configuration (.scaffold/config.yml)',
+  };
+}
+
+/** The keys a YAML map at `path` may hold, for "unknown key" hints. */
+export function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+  const keys = new Set<string>();
+  const visit = (node: z.ZodType, rest: PropertyKey[]): void => {
+    const def = (node as unknown as { def: Record<string, unknown> & { type: string } }).def;
+    const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
+    if (inner && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(def.type)) return visit(inner, rest);
+    if (def.type === 'union') return (def.options as z.ZodType[]).forEach((o) => visit(o, rest));
+    if (def.type === 'array' && typeof rest[0] === 'number') return visit(def.element as z.ZodType, rest.slice(1));
+    if (def.type !== 'object') return;
+    const shape = def.shape as Record<string, z.ZodType>;
+    if (rest.length === 0) Object.keys(shape).forEach((k) => keys.add(k));
+    else if (shape[String(rest[0])]) visit(shape[String(rest[0])]!, rest.slice(1));
+  };
+  visit(schema, path);
+  return [...keys];
+}

@@ -1,0 +1,42 @@
+/** Parse YAML (or JSON, a subset) keeping positions, so errors can name the file and line. */
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { UserError } from '../errors.js';
+
+export interface Source {
+  /** Path as shown to the user, relative to the project when possible. */
+  file: string;
+  data: unknown;
+  /** The 1-based line of the deepest node along `path` that exists in the file. */
+  lineOf(path: PropertyKey[]): number | undefined;
+}
+
+export function parseYamlSource(text: string, file: string): Source {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const reason = error.message.split('\n')[0];
+    throw new UserError(`${file}:${line}: not valid YAML: ${reason}. Fix the syntax and run again.`);
+  }
+  return {
+    file,
+    data: doc.toJS() ?? {},
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let offset = (doc.contents as Node | null)?.range?.[0];
+      for (const segment of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(segment));
+          if (!pair) break;
+          offset = (pair.key as Node).range?.[0] ?? offset;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+          node = node.items[segment];
+          offset = (node as Node).range?.[0] ?? offset;
+        } else break;
+      }
+      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The three kinds of failure. `cli.ts` is the only place that turns them into exit codes:
+ * UserError -> 2 (bad input or refused for safety), CancelledError -> 130, DriftError -> 1,
+ * anything else -> 70.
+ */
+
+/** Bad input the user can fix: one line saying what was wrong and how to fix it. */
+export class UserError extends Error {
+  override name = 'UserError';
+  /** Further problems found in the same pass, each one line (validate lists them all). */
+  readonly details: string[];
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details = details;
+  }
+}
+
+/** The user pressed Ctrl+C at a prompt. Nothing has been written at that point. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('Cancelled. Nothing was written.');
+  }
+}
+
+/** `update --check` found generated files out of date, or a merge left conflicts. */
+export class DriftError extends Error {
+  override name = 'DriftError';
+}
+
+export const EXIT = { ok: 0, drift: 1, user: 2, internal: 70, cancelled: 130 } as const;

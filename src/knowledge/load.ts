@@ -1,0 +1,44 @@
+/** Find and read knowledge entries. Listing is cheap (file names); parsing happens per entry. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import { formatIssues } from '../config/issues.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { entryFrontmatter, type KnowledgeEntry } from './entry.js';
+
+const KNOWLEDGE_DIR = 'content/knowledge';
+
+/** Every entry name, mapped to its file (relative to the package root). */
+export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
+  const found = new Map<string, string>();
+  const base = join(root, KNOWLEDGE_DIR);
+  if (!existsSync(base)) return found;
+  for (const type of readdirSync(base).sort()) {
+    for (const file of readdirSync(join(base, type)).sort()) {
+      if (file.endsWith('.md')) found.set(file.slice(0, -3), `${KNOWLEDGE_DIR}/${type}/${file}`);
+    }
+  }
+  return found;
+}
+
+export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
+  const parsed = matter(readFileSync(join(root, file), 'utf8'), {
+    engines: { yaml: (text: string) => parseYaml(text) as object },
+  });
+  const result = entryFrontmatter.safeParse(parsed.data, { reportInput: true });
+  if (!result.success) throw new Error(`${file}: bad frontmatter: ${formatIssues(result.error.issues).join('; ')}`);
+  const data = result.data;
+  if (!file.endsWith(`/${data['project-type']}/${data.name}.md`)) {
+    throw new Error(`${file}: frontmatter name/project-type must match the file's folder and name`);
+  }
+  return {
+    name: data.name,
+    description: data.description,
+    topics: data.topics,
+    tier: data.tier,
+    projectType: data['project-type'],
+    file,
+    body: parsed.content,
+  };
+}
