@@ -1,7 +1,7 @@
 /** Read, validate and write .scaffold/config.yml. The only reader of the project's config. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { isMap as isYamlMap, parseDocument, stringify, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { formatIssues } from './issues.js';
 import { configSchema, knownKeys, type Config } from './schema.js';
@@ -20,12 +20,12 @@ export function validateConfig(data: unknown, source?: Source): Config {
   throw new UserError(`${lines[0]}`, [...lines.slice(1), fix]);
 }
 
-/** The project's config, or undefined when the project has none yet. */
-export function readConfig(projectDir: string): Config | undefined {
+/** The project's config (and its source, for line numbers), or undefined when it has none yet. */
+export function readConfig(projectDir: string): { config: Config; source: Source } | undefined {
   const path = join(projectDir, CONFIG_FILE);
   if (!existsSync(path)) return undefined;
   const source = parseYamlSource(readFileSync(path, 'utf8'), CONFIG_FILE);
-  return validateConfig(source.data, source);
+  return { config: validateConfig(source.data, source), source };
 }
 
 /** Read an answers file given with `--answers` (YAML or JSON, config-shaped, possibly partial). */
@@ -38,8 +38,42 @@ export function readAnswersFile(path: string): Source {
   return source;
 }
 
-/** config.yml as written by Scaffold: the schema comment, then the answers in schema order. */
-export function renderConfig(config: Config): string {
-  const header = '# yaml-language-server: $schema=./config.schema.json\n# Scaffold project configuration. Edit it, then run `npx scaffold-overlays update`.\n';
-  return header + stringify(config, { lineWidth: 100 });
+/**
+ * config.yml as Scaffold writes it: the schema comment, then the answers. When the file exists,
+ * only the answers that changed are edited in place, so the person's comments and order survive.
+ */
+export function renderConfig(config: Config, existingText?: string): string {
+  if (existingText === undefined) {
+    const header =
+      '# yaml-language-server: $schema=./config.schema.json\n' +
+      '# Scaffold project configuration. Edit it, then run `npx scaffold-overlays update`.\n';
+    return header + stringify(inReadingOrder(config), { lineWidth: 100 });
+  }
+  const doc = parseDocument(existingText);
+  const wanted = config as Record<string, unknown>;
+  for (const key of Object.keys((doc.toJS() ?? {}) as object)) if (!(key in wanted)) doc.delete(key);
+  setChanged(doc, [], wanted);
+  return doc.toString({ lineWidth: 100 });
+}
+
+/** version, name, projectType, methodology, depth, the type's answers, then the overlay. */
+function inReadingOrder(config: Config): Config {
+  const { version, name, projectType, methodology, depth, overlay, ...section } = config;
+  return { version, name, projectType, methodology, ...(depth !== undefined && { depth }), ...section, ...(overlay && { overlay }) } as Config;
+}
+
+function setChanged(doc: Document, path: string[], value: unknown): void {
+  const current = doc.getIn(path);
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isMap(value) && isYamlMap(current)) {
+    const present = (current.toJSON() ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(present)) if (!(key in (value as object))) doc.deleteIn([...path, key]);
+    for (const [key, v] of Object.entries(value as object)) setChanged(doc, [...path, key], v);
+  } else if (JSON.stringify(toJS(current)) !== JSON.stringify(value)) {
+    doc.setIn(path, value);
+  }
+}
+
+function toJS(node: unknown): unknown {
+  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }

@@ -1,6 +1,7 @@
 /** The data every template sees: the config's answers, the project's names and overlay variables. */
 import type { Config } from '../config/schema.js';
 import { PROJECT_TYPES } from '../config/project-types.js';
+import { scaffoldVersion } from '../package-root.js';
 
 export type RenderContext = Record<string, unknown>;
 
@@ -23,6 +24,7 @@ export function renderContext(config: Config, depth: number, variables: Record<s
     projectType: config.projectType,
     methodology: config.methodology,
     depth,
+    scaffoldVersion: scaffoldVersion(),
     [key]: config[key],
   };
 }

@@ -1,0 +1,77 @@
+/** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
+import type { FieldValue } from '../config/fields.js';
+import { PROJECT_TYPE_IDS, PROJECT_TYPES, type TypeField } from '../config/project-types.js';
+import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Methodology } from '../config/schema.js';
+import type { ListOps, Overlay } from '../config/overlay-schema.js';
+import type { ProjectType } from '../config/project-types.js';
+import type { Prompter } from './prompter.js';
+
+export function askType(prompter: Prompter): Promise<ProjectType> {
+  const choices = PROJECT_TYPE_IDS.map((t) => ({ value: t, name: t, description: PROJECT_TYPES[t].description }));
+  return prompter.select('What kind of project is this?', choices);
+}
+
+export function askName(prompter: Prompter, folderName: string): Promise<string> {
+  return prompter.input('Project name', folderName, (v) => projectName.safeParse(v).success || projectName.safeParse(v).error!.issues[0]!.message);
+}
+
+export function askMethodology(prompter: Prompter): Promise<Methodology> {
+  const choices = (Object.entries(METHODOLOGIES) as [Methodology, string][]).map(([value, description]) => ({ value, name: value, description }));
+  return prompter.select('How much should Scaffold set up?', choices, 'deep');
+}
+
+export function askDepth(prompter: Prompter): Promise<number> {
+  const help = ['', 'summaries and checklists', 'summaries and checklists, a little more', 'full guidance', 'full guidance', 'full guidance, everything'];
+  const choices = [1, 2, 3, 4, 5].map((d) => ({ value: d, name: String(d), description: help[d] }));
+  return prompter.select('Knowledge depth (1 = summaries, 5 = everything)', choices, CUSTOM_DEFAULT_DEPTH);
+}
+
+/**
+ * Ask one type question, offering only the choices the schema accepts given the earlier answers.
+ * When just one choice remains (a training-only ml project serves nothing), it is taken unasked.
+ */
+export async function askField(prompter: Prompter, field: TypeField, soFar: Record<string, FieldValue>): Promise<FieldValue> {
+  const { info } = field;
+  const preferred = info.default ?? info.derive?.(soFar);
+  if (info.kind === 'multi') {
+    const chosen = (preferred as string[] | undefined) ?? [];
+    const choices = info.choices.map((c) => ({ value: String(c.value), name: String(c.value), description: c.help, checked: chosen.includes(String(c.value)) }));
+    return prompter.checkbox(info.question, choices);
+  }
+  const candidates = info.kind === 'boolean' ? [true, false] : info.choices.map((c) => c.value);
+  const valid = candidates.filter((value) => accepts(field, soFar, value));
+  if (valid.length === 1) return valid[0]!;
+  if (info.kind === 'boolean') return prompter.confirm(info.question, (preferred as boolean | undefined) ?? false);
+  const choices = info.choices
+    .filter((c) => valid.includes(c.value))
+    .map((c) => ({ value: c.value, name: String(c.value), description: c.help }));
+  return prompter.select(info.question, choices, valid.includes(preferred as never) ? preferred : undefined);
+}
+
+function accepts(field: TypeField, soFar: Record<string, FieldValue>, value: FieldValue): boolean {
+  const result = PROJECT_TYPES[field.type].schema.safeParse({ ...soFar, [field.key]: value });
+  return result.success || !result.error.issues.some((i) => i.path[0] === field.key);
+}
+
+export interface SelectionChoices {
+  knowledge: { name: string; description: string; selected: boolean }[];
+  suites: { name: string; description: string; selected: boolean }[];
+}
+
+/** custom: toggle entries and suites; the difference from the default is kept as the inline overlay. */
+export async function askCustomSelection(prompter: Prompter, available: SelectionChoices): Promise<Overlay | undefined> {
+  const overlay: Overlay = {};
+  for (const kind of ['knowledge', 'suites'] as const) {
+    const items = available[kind];
+    if (items.length === 0) continue;
+    const message = kind === 'knowledge' ? 'Knowledge entries to render' : 'Starter test suites to render';
+    const picked = await prompter.checkbox(message, items.map((i) => ({ value: i.name, name: i.name, description: i.description, checked: i.selected })));
+    const ops: ListOps = {};
+    const add = items.filter((i) => !i.selected && picked.includes(i.name)).map((i) => i.name);
+    const remove = items.filter((i) => i.selected && !picked.includes(i.name)).map((i) => i.name);
+    if (add.length) ops.add = add;
+    if (remove.length) ops.remove = remove;
+    if (add.length || remove.length) overlay[kind] = ops;
+  }
+  return Object.keys(overlay).length ? overlay : undefined;
+}

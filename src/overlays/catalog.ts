@@ -1,0 +1,41 @@
+/** What exists to be selected: knowledge entries and suites shipped with this Scaffold. */
+import { readEntry, listKnowledge } from '../knowledge/load.js';
+import type { KnowledgeEntry } from '../knowledge/entry.js';
+import { listSuites, readSuite, type Suite } from '../render/suites.js';
+import type { Catalog } from './merge.js';
+
+export interface ContentCatalog extends Catalog {
+  knowledgeNames: Set<string>;
+  suiteNames: Set<string>;
+  entry(name: string): KnowledgeEntry;
+  suite(name: string): Suite;
+}
+
+/** Entries and suites are read on first use only, so a run pays for what it renders. */
+export function contentCatalog(): ContentCatalog {
+  const knowledgeFiles = listKnowledge();
+  const suiteDirs = listSuites();
+  const entries = new Map<string, KnowledgeEntry>();
+  const entry = (name: string): KnowledgeEntry => {
+    let found = entries.get(name);
+    if (!found) {
+      const file = knowledgeFiles.get(name);
+      if (!file) throw new Error(`no knowledge entry ${name}`);
+      found = readEntry(file);
+      entries.set(name, found);
+    }
+    return found;
+  };
+  const suite = (name: string): Suite => {
+    const dir = suiteDirs.get(name);
+    if (!dir) throw new Error(`no suite ${name}`);
+    return readSuite(dir);
+  };
+  return {
+    knowledgeNames: new Set(knowledgeFiles.keys()),
+    suiteNames: new Set(suiteDirs.keys()),
+    entry,
+    suite,
+    knowledgeTier: (name) => entry(name).tier,
+  };
+}

@@ -1,0 +1,19 @@
+/** What the render stage produces and the sync stage applies. */
+
+/**
+ * - managed: Scaffold keeps it current; a person's edits are merged in, never lost.
+ * - seed: written once, then the person's: never touched again.
+ * - merge-json: a JSON file shared with the person (package.json): keys Scaffold needs are
+ *   added, values the person set are never changed.
+ * - config: .scaffold/config.yml, written by init from the answers; the person's file after that.
+ */
+export type Policy = 'managed' | 'seed' | 'merge-json' | 'config';
+
+export interface PlannedFile {
+  /** Relative to the project, with `/` separators. */
+  path: string;
+  content: string;
+  policy: Policy;
+  /** What produced it, e.g. `knowledge ml-testing`, `suite ml-unit`. */
+  source: string;
+}

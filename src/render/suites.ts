@@ -1,0 +1,94 @@
+/**
+ * Starter suites: templates/<suite>/suite.yml plus files/**. The tree under files/ mirrors the
+ * output; `.hbs` files are rendered (path segments too), other files are copied as they are.
+ * A template that renders to nothing but whitespace produces no file, so a file that only some
+ * answers need wraps its whole body in one condition.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as z from 'zod';
+import { condition } from '../config/overlay-schema.js';
+import { formatIssues } from '../config/issues.js';
+import { PROJECT_TYPE_IDS } from '../config/project-types.js';
+import { knownKeys } from '../config/schema.js';
+import { parseYamlSource } from '../config/yaml-source.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { RenderContext } from './context.js';
+import { matchesAny } from './glob.js';
+import { compile } from './handlebars.js';
+import type { PlannedFile, Policy } from './plan-types.js';
+
+export const SUITE_TIERS = ['unit', 'integration', 'quality', 'regression', 'performance', 'property', 'smoke'] as const;
+const TEMPLATES_DIR = 'templates';
+
+export const suiteSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string().min(10),
+  /** Omitted for suites any project type can use (the CI check). */
+  'project-type': z.enum(PROJECT_TYPE_IDS).optional(),
+  tier: z.enum(SUITE_TIERS),
+  stack: z.enum(['python-pytest', 'typescript-vitest', 'github-actions']),
+  when: condition.optional(),
+  requires: z.array(z.string()).default([]),
+  /** Output paths (globs) created once and then left to the user. Everything else is managed. */
+  seed: z.array(z.string()).default([]),
+  /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
+  'merge-json': z.array(z.string()).default([]),
+  /** How to run this suite, shown after init. */
+  run: z.string().optional(),
+});
+
+export type Suite = z.infer<typeof suiteSchema> & { dir: string };
+
+export function listSuites(root = PACKAGE_ROOT): Map<string, string> {
+  const base = join(root, TEMPLATES_DIR);
+  const found = new Map<string, string>();
+  if (!existsSync(base)) return found;
+  for (const name of readdirSync(base).sort()) {
+    if (existsSync(join(base, name, 'suite.yml'))) found.set(name, join(base, name));
+  }
+  return found;
+}
+
+const cache = new Map<string, Suite>();
+
+export function readSuite(dir: string): Suite {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const shown = `${relative(PACKAGE_ROOT, dir)}/suite.yml`;
+  const source = parseYamlSource(readFileSync(join(dir, 'suite.yml'), 'utf8'), shown);
+  const result = suiteSchema.safeParse(source.data, { reportInput: true });
+  if (!result.success) {
+    throw new Error(formatIssues(result.error.issues, source, (p) => knownKeys(suiteSchema, p)).join('; '));
+  }
+  const suite = { ...result.data, dir };
+  cache.set(dir, suite);
+  return suite;
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split('\\').join('/'))
+    .sort();
+}
+
+export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[] {
+  const planned: PlannedFile[] = [];
+  for (const file of filesUnder(join(suite.dir, 'files'))) {
+    const templateSource = `templates/${suite.name}/files/${file}`;
+    const raw = readFileSync(join(suite.dir, 'files', file), 'utf8');
+    const isTemplate = file.endsWith('.hbs');
+    const path = compile(isTemplate ? file.slice(0, -4) : file, templateSource)(context);
+    const content = isTemplate ? compile(raw, templateSource)(context) : raw;
+    if (content.trim() === '') continue;
+    planned.push({ path, content, policy: policyOf(suite, path), source: `suite ${suite.name}` });
+  }
+  return planned;
+}
+
+function policyOf(suite: Suite, path: string): Policy {
+  if (matchesAny(path, suite['merge-json'])) return 'merge-json';
+  return matchesAny(path, suite.seed) ? 'seed' : 'managed';
+}

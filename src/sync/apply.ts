@@ -1,0 +1,63 @@
+/**
+ * Apply a SyncPlan. Every path is checked before the first write; each file is written to a
+ * temporary file and renamed over the target; bases come next and the manifest last, so a run
+ * that dies halfway leaves a manifest that still describes the previous state, and the next run
+ * finds the files already written equal to its render and finishes the job.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SyncPlan } from './decide.js';
+import { basePath, MANIFEST_FILE, serializeManifest, type Manifest } from './manifest.js';
+import { confine } from './paths.js';
+
+interface Op {
+  kind: 'write' | 'delete' | 'backup';
+  path: string;
+  content?: string;
+}
+
+/** Everything this plan would change on disk, bookkeeping included; empty for a clean re-run. */
+export function pendingOps(projectDir: string, plan: SyncPlan, previous: Manifest): Op[] {
+  const ops: Op[] = [];
+  for (const change of plan.changes) {
+    if (change.backup) ops.push({ kind: 'backup', path: change.path });
+    if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, content: change.write });
+    if (change.action === 'delete') ops.push({ kind: 'delete', path: change.path });
+  }
+  for (const [path, text] of plan.bases) {
+    if (readIfExists(join(projectDir, basePath(path))) !== text) ops.push({ kind: 'write', path: basePath(path), content: text });
+  }
+  for (const [path, record] of Object.entries(previous.files)) {
+    const next = plan.manifest.files[path];
+    const hadBase = record.policy !== 'seed';
+    if (hadBase && (!next || next.policy === 'seed') && existsSync(join(projectDir, basePath(path)))) {
+      ops.push({ kind: 'delete', path: basePath(path) });
+    }
+  }
+  const manifest = serializeManifest(plan.manifest);
+  if (readIfExists(join(projectDir, MANIFEST_FILE)) !== manifest) ops.push({ kind: 'write', path: MANIFEST_FILE, content: manifest });
+  return ops;
+}
+
+export function applyOps(projectDir: string, ops: Op[]): void {
+  // Check every path first: a bad one stops the run before anything is written.
+  const targets = ops.map((op) => confine(projectDir, op.kind === 'backup' ? `${op.path}.orig` : op.path));
+  ops.forEach((op, i) => {
+    const target = targets[i]!;
+    if (op.kind === 'backup') copyFileSync(join(projectDir, op.path), target);
+    else if (op.kind === 'delete') rmSync(target, { force: true });
+    else writeAtomically(target, op.content!);
+  });
+}
+
+function writeAtomically(target: string, content: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.scaffold-${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  // rename replaces a symlink at the target instead of writing through it.
+  renameSync(temp, target);
+}
+
+function readIfExists(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}

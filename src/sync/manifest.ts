@@ -1,0 +1,64 @@
+/**
+ * .scaffold/manifest.json records what Scaffold wrote, and .scaffold/base/ keeps a copy of each
+ * managed file as last written, so a later run can tell the person's edits from its own and
+ * merge them, even on a fresh CI clone. Both are committed with the project.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { UserError } from '../errors.js';
+
+export const MANIFEST_FILE = '.scaffold/manifest.json';
+export const BASE_DIR = '.scaffold/base';
+
+const record = z.object({
+  policy: z.enum(['managed', 'seed', 'merge-json']),
+  source: z.string(),
+  /** sha256 of the canonical text (LF, no BOM) Scaffold last wrote. */
+  sha256: z.string(),
+  /** The person deleted this file; it stays deleted until `update --restore`. */
+  deleted: z.boolean().optional(),
+});
+
+const manifestSchema = z.object({
+  version: z.literal(1),
+  scaffoldVersion: z.string(),
+  /** sha256 of config.yml's answers and the content version, for the no-change fast path. */
+  inputsHash: z.string().optional(),
+  files: z.record(z.string(), record),
+});
+
+export type FileRecord = z.infer<typeof record>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export function emptyManifest(version: string): Manifest {
+  return { version: 1, scaffoldVersion: version, files: {} };
+}
+
+export function readManifest(projectDir: string, version: string): Manifest {
+  const path = join(projectDir, MANIFEST_FILE);
+  if (!existsSync(path)) return emptyManifest(version);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(
+      `${MANIFEST_FILE} is not valid JSON (${(error as Error).message}); restore it from git (git checkout -- ${MANIFEST_FILE})`,
+    );
+  }
+  const result = manifestSchema.safeParse(data);
+  if (!result.success) {
+    throw new UserError(`${MANIFEST_FILE} is damaged (${result.error.issues[0]?.message}); restore it from git`);
+  }
+  return result.data;
+}
+
+/** Stable text: sorted paths, so the committed file diffs cleanly. */
+export function serializeManifest(manifest: Manifest): string {
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
+  return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
+}
+
+export function basePath(path: string): string {
+  return `${BASE_DIR}/${path}`;
+}

@@ -1,0 +1,224 @@
+/** The sync table of DESIGN.md §6, row by row, plus the safety rules around it. */
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlannedFile } from '../../src/render/plan-types.js';
+import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
+import { acquireLock, LOCK_FILE } from '../../src/sync/lock.js';
+import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
+
+const doc = (content: string, policy: PlannedFile['policy'] = 'managed'): PlannedFile => ({
+  path: 'docs/guide.md',
+  content,
+  policy,
+  source: 'test',
+});
+
+function run(dir: string, files: PlannedFile[], extra: Partial<SyncRequest> = {}) {
+  const outcome = syncProject({ projectDir: dir, files, version: '1.0.0', force: false, restore: [], write: true, ...extra });
+  return { ...outcome, actions: Object.fromEntries(outcome.changes.map((c) => [c.path, c.action])) };
+}
+
+const V1 = 'title\n\nline one\nline two\nline three\n';
+const V2 = 'title\n\nline one\nline two (improved)\nline three\n';
+
+describe('sync', () => {
+  it('creates a file that is missing and not in the manifest, and records it', () => {
+    const dir = tempDir();
+    expect(run(dir, [doc(V1)]).actions).toEqual({ 'docs/guide.md': 'create' });
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+    expect(readFile(dir, '.scaffold/base/docs/guide.md')).toBe(V1);
+    expect(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files['docs/guide.md'].policy).toBe('managed');
+  });
+
+  it('writes nothing at all on a clean re-run', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    const again = run(dir, [doc(V1)]);
+    expect(again.actions).toEqual({ 'docs/guide.md': 'unchanged' });
+    expect(again.wrote).toBe(false);
+    expect(exists(dir, LOCK_FILE)).toBe(false);
+  });
+
+  it('updates a file the person has not touched when the render changes', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('update');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V2);
+    expect(readFile(dir, '.scaffold/base/docs/guide.md')).toBe(V2);
+  });
+
+  it('keeps the person\'s edits when the render did not change', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('keep');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V1}my own note\n`);
+  });
+
+  it('merges the person\'s edits with a changed render when they do not overlap', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+    const result = run(dir, [doc(V2)]);
+    expect(result.actions['docs/guide.md']).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
+    // The merged file still counts as edited: the next render change merges again.
+    const V3 = V2.replace('title', 'new title');
+    expect(run(dir, [doc(V3)]).actions['docs/guide.md']).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
+  });
+
+  it('writes conflict markers when both changed the same line, and refuses to go on until they are resolved', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', V1.replace('line two', 'line two, my way'));
+    const result = run(dir, [doc(V2)]);
+    expect(result.actions['docs/guide.md']).toBe('conflict');
+    const text = readFile(dir, 'docs/guide.md');
+    expect(text).toContain('<<<<<<< yours\nline two, my way\n=======\nline two (improved)\n>>>>>>> scaffold 1.0.0');
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('conflict');
+    expect(readFile(dir, 'docs/guide.md')).toBe(text);
+    // Resolved: the person's resolution is kept from now on.
+    writeFile(dir, 'docs/guide.md', V2.replace('(improved)', '(improved, my way)'));
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
+  });
+
+  it('skips a file Scaffold did not write, and --force replaces it keeping a .orig copy', () => {
+    const dir = tempDir();
+    writeFile(dir, 'docs/guide.md', 'mine\n');
+    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('skip');
+    expect(readFile(dir, 'docs/guide.md')).toBe('mine\n');
+    expect(run(dir, [doc(V1)], { force: true }).actions['docs/guide.md']).toBe('update');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+    expect(readFile(dir, 'docs/guide.md.orig')).toBe('mine\n');
+  });
+
+  it('creates a seed file once and never touches it again', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1, 'seed')]);
+    writeFile(dir, 'docs/guide.md', 'rewritten by the person\n');
+    expect(run(dir, [doc(V2, 'seed')]).actions['docs/guide.md']).toBe('unchanged');
+    expect(readFile(dir, 'docs/guide.md')).toBe('rewritten by the person\n');
+    expect(exists(dir, '.scaffold/base/docs/guide.md')).toBe(false);
+  });
+
+  it('deletes a file no longer rendered when unchanged, and keeps it when edited', () => {
+    const dir = tempDir();
+    const other = { ...doc(V1), path: 'docs/other.md' };
+    run(dir, [doc(V1), other]);
+    writeFile(dir, 'docs/other.md', `${V1}edited\n`);
+    const result = run(dir, []);
+    expect(result.actions).toEqual({ 'docs/guide.md': 'delete', 'docs/other.md': 'keep' });
+    expect(exists(dir, 'docs/guide.md')).toBe(false);
+    expect(exists(dir, '.scaffold/base/docs/guide.md')).toBe(false);
+    expect(readFile(dir, 'docs/other.md')).toBe(`${V1}edited\n`);
+    expect(run(dir, []).changes).toEqual([]);
+  });
+
+  it('leaves a generated file the person deleted deleted, until --restore', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    rmSync(join(dir, 'docs/guide.md'));
+    const first = run(dir, [doc(V2)]);
+    expect(first.actions['docs/guide.md']).toBe('keep');
+    expect(first.changes[0]!.reason).toContain('scaffold update --restore docs/guide.md');
+    expect(run(dir, [doc(V2)]).wrote).toBe(false);
+    expect(exists(dir, 'docs/guide.md')).toBe(false);
+    expect(run(dir, [doc(V2)], { restore: ['docs/guide.md'] }).actions['docs/guide.md']).toBe('create');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V2);
+  });
+
+  it('keeps CRLF line endings and a BOM the person chose, without a whole-file conflict', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', `\ufeff${V1.replace(/\n/g, '\r\n')}`);
+    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('unchanged');
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('update');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`\ufeff${V2.replace(/\n/g, '\r\n')}`);
+    writeFile(dir, 'docs/guide.md', `\ufeff${(V2 + 'mine\n').replace(/\n/g, '\r\n')}`);
+    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`\ufeff${(V1 + 'mine\n').replace(/\n/g, '\r\n')}`);
+  });
+
+  it('finishes the job of a run that died after writing some files but before the manifest', () => {
+    const dir = tempDir();
+    const a = { ...doc(V1), path: 'a.md' };
+    const b = { ...doc(V1), path: 'b.md' };
+    // The interrupted run wrote a.md, then died: no manifest, no b.md.
+    writeFile(dir, 'a.md', V1);
+    const result = run(dir, [a, b]);
+    expect(result.actions).toEqual({ 'a.md': 'unchanged', 'b.md': 'create' });
+    expect(Object.keys(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files)).toEqual(['a.md', 'b.md']);
+    expect(run(dir, [a, b]).wrote).toBe(false);
+  });
+
+  it('stops a second run while another holds the lock, and takes over a stale lock', () => {
+    const dir = tempDir();
+    const release = acquireLock(dir);
+    expect(() => run(dir, [doc(V1)])).toThrow(/another scaffold run \(pid \d+\) is updating this project/);
+    expect(exists(dir, 'docs/guide.md')).toBe(false);
+    release();
+    writeFile(dir, LOCK_FILE, '999999999\n');
+    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('create');
+    expect(exists(dir, LOCK_FILE)).toBe(false);
+  });
+
+  it('refuses paths that leave the project, and writes nothing when one is refused', () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(dir, 'docs'));
+    symlinkSync(outside, join(dir, 'linked'));
+    for (const path of ['../escape.md', '/etc/escape.md', 'linked/escape.md']) {
+      expect(() => run(dir, [doc(V1), { ...doc(V1), path }])).toThrow(/refusing to write/);
+    }
+    expect(exists(dir, 'docs/guide.md')).toBe(false);
+    expect(exists(outside, 'escape.md')).toBe(false);
+  });
+
+  it('does not write through a symlinked file that points outside', () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'target.md'), 'outside\n');
+    mkdirSync(join(dir, 'docs'));
+    symlinkSync(join(outside, 'target.md'), join(dir, 'docs/guide.md'));
+    expect(() => run(dir, [doc(V1)], { force: true })).toThrow(/leads outside the project/);
+    expect(readFile(outside, 'target.md')).toBe('outside\n');
+  });
+
+  it('--dry-run and --check report what would change and write nothing', () => {
+    const dir = tempDir();
+    const result = run(dir, [doc(V1)], { write: false });
+    expect(result.actions['docs/guide.md']).toBe('create');
+    expect(exists(dir, 'docs/guide.md')).toBe(false);
+    expect(exists(dir, '.scaffold')).toBe(false);
+  });
+});
+
+describe('sync of a shared package.json', () => {
+  const pkg = (value: object): PlannedFile => ({ path: 'package.json', content: `${JSON.stringify(value, null, 2)}\n`, policy: 'merge-json', source: 'test' });
+  const wanted = { scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4.0.0' } };
+
+  it('adds the keys the suites need and never changes the person\'s values', () => {
+    const dir = tempDir();
+    writeFile(dir, 'package.json', JSON.stringify({ name: 'mine', scripts: { test: 'jest', build: 'tsc' } }, null, 4));
+    const result = run(dir, [pkg(wanted)]);
+    expect(result.actions['package.json']).toBe('merge');
+    expect(result.changes[0]!.reason).toBe('added devDependencies');
+    expect(result.warnings).toEqual(['package.json: kept your scripts.test; Scaffold\'s suites expect "vitest run"']);
+    const merged = JSON.parse(readFile(dir, 'package.json'));
+    expect(merged).toEqual({ name: 'mine', scripts: { test: 'jest', build: 'tsc' }, devDependencies: { vitest: '^4.0.0' } });
+    expect(readFile(dir, 'package.json')).toMatch(/^\{\n {4}"name"/);
+    expect(run(dir, [pkg(wanted)]).wrote).toBe(false);
+  });
+
+  it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', () => {
+    const dir = tempDir();
+    run(dir, [pkg(wanted)]);
+    const current = JSON.parse(readFile(dir, 'package.json'));
+    delete current.scripts.test;
+    writeFile(dir, 'package.json', JSON.stringify(current, null, 2));
+    run(dir, [pkg({ ...wanted, devDependencies: { vitest: '^4.1.0' } })]);
+    expect(JSON.parse(readFile(dir, 'package.json'))).toEqual({ scripts: {}, devDependencies: { vitest: '^4.1.0' } });
+  });
+});
