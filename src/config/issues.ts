@@ -4,13 +4,19 @@ import { didYouMean } from './suggest.js';
 import type { Source } from './yaml-source.js';
 
 export function formatIssues(issues: z.core.$ZodIssue[], source?: Source, known?: (path: PropertyKey[]) => string[]): string[] {
-  return issues.map((issue) => {
-    const where = source ? `${source.file}:${source.lineOf(issue.path) ?? 1}: ` : '';
-    return where + describe(issue, known);
+  const where = (path: PropertyKey[]) => (source ? `${source.file}:${source.lineOf(path) ?? 1}: ` : '');
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys') return [where(issue.path) + describe(issue)];
+    // One line per unknown key, each at its own line, with the closest allowed key.
+    const siblings = known?.(issue.path) ?? [];
+    return issue.keys.map((k) => {
+      const path = [...issue.path, k];
+      return `${where(path)}${path.join('.')}: unknown key${didYouMean(k, siblings.filter((s) => s !== k))}`;
+    });
   });
 }
 
-function describe(issue: z.core.$ZodIssue, known?: (path: PropertyKey[]) => string[]): string {
+function describe(issue: z.core.$ZodIssue): string {
   const key = issue.path.join('.') || '(top level)';
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
@@ -19,11 +25,13 @@ function describe(issue: z.core.$ZodIssue, known?: (path: PropertyKey[]) => stri
         ? `${key} is required: expected ${issue.values.join('|')}`
         : `${key}: expected ${issue.values.join('|')}, found ${show(input)}`;
     case 'invalid_union': {
-      const options = (issue as { options?: unknown[] }).options;
+      const { options, discriminator } = issue as { options?: unknown[]; discriminator?: string };
       if (options) {
-        return input === undefined
+        // A discriminated union reports the whole object; the value that failed is its discriminator.
+        const found = discriminator && input && typeof input === 'object' ? (input as Record<string, unknown>)[discriminator] : input;
+        return found === undefined
           ? `${key} is required: expected ${options.join('|')}`
-          : `${key}: expected ${options.join('|')}, found ${show(input)}`;
+          : `${key}: expected ${options.join('|')}, found ${show(found)}`;
       }
       return `${key}: ${issue.message}`;
     }
@@ -31,18 +39,12 @@ function describe(issue: z.core.$ZodIssue, known?: (path: PropertyKey[]) => stri
       return input === undefined
         ? `${key} is required (${issue.expected})`
         : `${key}: expected ${issue.expected}, found ${show(input)}`;
-    case 'unrecognized_keys':
-      return issue.keys
-        .map((k) => {
-          const path = [...issue.path, k].join('.');
-          const siblings = known?.(issue.path) ?? [];
-          const hint = didYouMean(k, siblings) || (siblings.length ? ` (allowed: ${siblings.join(', ')})` : '');
-          return `${path}: unknown key${hint}`;
-        })
-        .join('; ');
     case 'too_small':
     case 'too_big':
       return `${key}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have )?/, 'must be ')}, found ${show(input)}`;
+    case 'custom':
+      // Our own rules already say what is wrong and how to fix it.
+      return `${key}: ${issue.message}`;
     default:
       return input === undefined ? `${key}: ${issue.message}` : `${key}: ${issue.message} (found ${show(input)})`;
   }

@@ -15,7 +15,8 @@ export const SCHEMA_FILE = `${CONFIG_DIR}/config.schema.json`;
 export function validateConfig(data: unknown, source?: Source): Config {
   const result = configSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Config;
-  const lines = formatIssues(result.error.issues, source, (path) => knownKeys(configSchema, path));
+  const type = (data as { projectType?: unknown } | null)?.projectType;
+  const lines = formatIssues(result.error.issues, source, (path) => knownKeys(configSchema, path, type));
   const fix = source ? `Fix ${source.file} and run again` : 'Fix the answers and run again';
   throw new UserError(`${lines[0]}`, [...lines.slice(1), fix]);
 }

@@ -81,14 +81,21 @@ export function configJsonSchema(): object {
   };
 }
 
-/** The keys a YAML map at `path` may hold, for "unknown key" hints. */
-export function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+/**
+ * The keys a YAML map at `path` may hold, for "unknown key" hints. `projectType` picks the
+ * config's own variant, so an ml config is not told about the library section.
+ */
+export function knownKeys(schema: z.ZodType, path: PropertyKey[], projectType?: unknown): string[] {
   const keys = new Set<string>();
   const visit = (node: z.ZodType, rest: PropertyKey[]): void => {
     const def = (node as unknown as { def: Record<string, unknown> & { type: string } }).def;
     const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
     if (inner && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(def.type)) return visit(inner, rest);
-    if (def.type === 'union') return (def.options as z.ZodType[]).forEach((o) => visit(o, rest));
+    if (def.type === 'union') {
+      const options = def.options as z.ZodType[];
+      const own = options.filter((o) => (o as unknown as { shape?: { projectType?: { value?: unknown } } }).shape?.projectType?.value === projectType);
+      return (own.length ? own : options).forEach((o) => visit(o, rest));
+    }
     if (def.type === 'array' && typeof rest[0] === 'number') return visit(def.element as z.ZodType, rest.slice(1));
     if (def.type !== 'object') return;
     const shape = def.shape as Record<string, z.ZodType>;

@@ -1,8 +1,12 @@
 /** "did you mean" for a mistyped name: the closest known name within a small edit distance. */
 export function didYouMean(input: string, known: Iterable<string>): string {
+  const list = [...known];
+  // A prefix is the likeliest slip (`train` for `training`); then the closest by edit distance.
+  const prefixed = input.length >= 3 && list.find((c) => c.startsWith(input) || input.startsWith(c));
+  if (prefixed && prefixed !== input) return ` (did you mean ${prefixed}?)`;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of known) {
+  for (const candidate of list) {
     const d = distance(input, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { readTypeFlags } from '../../src/answers/flags.js';
+import type { Prompter, PromptChoice } from '../../src/answers/prompter.js';
+import { folderDefault, resolveAnswers, type ResolveInput } from '../../src/answers/resolve.js';
+import { validateConfig } from '../../src/config/load.js';
+import { parseYamlSource } from '../../src/config/yaml-source.js';
+import { CancelledError } from '../../src/errors.js';
+
+const noFlags = { typeAnswers: { values: new Map() } };
+const resolve = (input: Partial<ResolveInput>) => resolveAnswers({ flags: noFlags, folderName: 'demo', ...input });
+
+/** A prompter that answers from a script keyed by question, and records what it was asked. */
+function scripted(answers: Record<string, unknown>) {
+  const asked: { message: string; choices?: unknown[] }[] = [];
+  const answer = (message: string, choices?: PromptChoice<unknown>[]) => {
+    asked.push({ message, choices: choices?.map((c) => c.value) });
+    if (!(message in answers)) throw new Error(`unexpected question: ${message}`);
+    const value = answers[message];
+    if (value instanceof Error) throw value;
+    return Promise.resolve(value as never);
+  };
+  const prompter: Prompter = {
+    select: (message, choices) => answer(message, choices),
+    checkbox: (message, choices) => answer(message, choices),
+    confirm: (message) => answer(message),
+    input: (message) => answer(message),
+  };
+  return { prompter, asked };
+}
+
+describe('answer flags', () => {
+  it('are read from commander options; a flag implies its type', () => {
+    const flags = readTypeFlags({ mlPhase: 'both', mlExperimentTracking: false }, undefined);
+    expect(flags.type).toBe('ml');
+    expect([...flags.values]).toEqual([['ml.projectPhase', 'both'], ['ml.hasExperimentTracking', false]]);
+    expect([...readTypeFlags({ extUiSurfaces: 'popup, options', extManifest: '2' }, undefined).values]).toEqual([
+      ['browserExtension.manifestVersion', 2],
+      ['browserExtension.uiSurfaces', ['popup', 'options']],
+    ]);
+  });
+
+  it('refuse two types at once, or a type flag that contradicts --type', () => {
+    expect(() => readTypeFlags({ mlPhase: 'both', libVisibility: 'public' }, undefined)).toThrow(
+      '--ml-phase (ml) and --lib-visibility (library) are for different project types: pass the flags of one type only',
+    );
+    expect(() => readTypeFlags({ mlPhase: 'both' }, 'library')).toThrow('--ml-phase is for ml projects, but --type is library: drop one of them');
+  });
+
+  it('name the allowed values of a bad value', () => {
+    expect(() => readTypeFlags({ mlPhase: 'train' }, undefined)).toThrow('--ml-phase: expected training|inference|both, found "train" (did you mean training?)');
+    expect(() => readTypeFlags({ extUiSurfaces: 'popup,toolbar' }, undefined)).toThrow(
+      '--ext-ui-surfaces: expected a comma-separated list of popup|options|newtab|devtools|sidepanel, found "toolbar"',
+    );
+  });
+});
+
+describe('answer resolution', () => {
+  it('without a terminal, fails naming the missing flag', async () => {
+    await expect(resolve({})).rejects.toThrow('--type is required without a terminal');
+    await expect(resolve({ flags: { ...noFlags, type: 'ml' } })).rejects.toThrow(
+      '--ml-phase is required for ml projects: pass --ml-phase training|inference|both',
+    );
+  });
+
+  it('takes defaults for everything else, with the folder name as the name', async () => {
+    const config = await resolve({ flags: { ...noFlags, type: 'data-pipeline', typeAnswers: readTypeFlags({ pipelineProcessing: 'batch' }, undefined) } });
+    expect(config).toMatchObject({ name: 'demo', methodology: 'deep', dataPipeline: { processingModel: 'batch', orchestration: 'none', dataQualityStrategy: 'validation' } });
+  });
+
+  it('ranks flags over the answers file over the existing config', async () => {
+    const existing = validateConfig({ name: 'old', projectType: 'ml', ml: { projectPhase: 'training', modelType: 'classical' } });
+    const file = parseYamlSource('name: from-file\nml:\n  modelType: llm\n  hasExperimentTracking: false\n', 'answers.yml');
+    const config = await resolve({ existing, file, flags: { ...noFlags, typeAnswers: readTypeFlags({ mlModelType: 'deep-learning' }, undefined) } });
+    expect(config).toMatchObject({ name: 'from-file', ml: { projectPhase: 'training', modelType: 'deep-learning', hasExperimentTracking: false } });
+  });
+
+  it('reports a bad value in the answers file with its line', async () => {
+    const file = parseYamlSource('projectType: ml\nml:\n  projectPhase: sometimes\n', 'answers.yml');
+    await expect(resolve({ file })).rejects.toThrow('answers.yml:3: ml.projectPhase: expected training|inference|both, found "sometimes"');
+    const typo = parseYamlSource('projectTyp: ml\n', 'answers.yml');
+    await expect(resolve({ file: typo })).rejects.toThrow('answers.yml:1: projectTyp: unknown key (did you mean projectType?)');
+  });
+
+  it('refuses --depth without methodology custom', async () => {
+    await expect(resolve({ flags: { ...noFlags, type: 'library', depth: '2', typeAnswers: readTypeFlags({ libVisibility: 'internal' }, undefined) } })).rejects.toThrow(
+      '--depth applies to methodology custom only',
+    );
+  });
+
+  it('turns a folder name into a valid project name', () => {
+    expect(folderDefault('My Cool_Project!')).toBe('my-cool_project');
+    expect(folderDefault('***')).toBe('my-project');
+  });
+});
+
+describe('the wizard', () => {
+  it('asks each question once and offers only the choices the schema accepts', async () => {
+    const { prompter, asked } = scripted({
+      'What kind of project is this?': 'ml',
+      'Project name': 'fraud-model',
+      'How much should Scaffold set up?': 'deep',
+      'Which part of the model lifecycle does this repository cover?': 'training',
+      'What kind of model?': 'classical',
+      'Track experiments (MLflow, Weights & Biases or similar)?': false,
+    });
+    const config = await resolve({ prompter });
+    // A training-only project serves nothing: the serving question has one valid answer and is not asked.
+    expect(asked.map((a) => a.message)).not.toContain('How are predictions served?');
+    expect(config).toMatchObject({ name: 'fraud-model', ml: { projectPhase: 'training', servingPattern: 'none', hasExperimentTracking: false } });
+  });
+
+  it('does not offer "none" as a serving pattern to a project that serves', async () => {
+    const { prompter, asked } = scripted({
+      'Which part of the model lifecycle does this repository cover?': 'inference',
+      'What kind of model?': 'llm',
+      'How are predictions served?': 'batch',
+      'Track experiments (MLflow, Weights & Biases or similar)?': true,
+    });
+    await resolve({ prompter, flags: { ...noFlags, type: 'ml', name: 'x', methodology: 'deep' } });
+    expect(asked.find((a) => a.message === 'How are predictions served?')!.choices).toEqual(['batch', 'realtime', 'edge']);
+  });
+
+  it('skips questions answered by flags', async () => {
+    const { prompter, asked } = scripted({ 'Project name': 'lib', 'How much should Scaffold set up?': 'mvp' });
+    const flags = readTypeFlags({ libVisibility: 'internal', libRuntimeTarget: 'node', libBundleFormat: 'esm', libTypeDefinitions: true, libDocLevel: 'none' }, undefined);
+    const config = await resolve({ prompter, flags: { typeAnswers: flags } });
+    expect(asked).toHaveLength(2);
+    expect(config).toMatchObject({ projectType: 'library', methodology: 'mvp', library: { documentationLevel: 'none' } });
+  });
+
+  it('for custom, keeps the entries and suites the person turned off as the inline overlay', async () => {
+    const { prompter } = scripted({
+      'Knowledge depth (1 = summaries, 5 = everything)': 2,
+      'Which platform?': 'ios',
+      'How is the app distributed?': 'public',
+      'How much offline support?': 'none',
+      'Send push notifications?': false,
+      'Knowledge entries to render': ['a'],
+      'Starter test suites to render': ['s1', 's2'],
+    });
+    const config = await resolve({
+      prompter,
+      flags: { ...noFlags, type: 'mobile-app', name: 'app', methodology: 'custom' },
+      selectionChoices: () => ({
+        knowledge: [{ name: 'a', description: 'A', selected: true }, { name: 'b', description: 'B', selected: true }],
+        suites: [{ name: 's1', description: 'S1', selected: true }, { name: 's2', description: 'S2', selected: false }],
+      }),
+    });
+    expect(config).toMatchObject({ depth: 2, overlay: { knowledge: { remove: ['b'] }, suites: { add: ['s2'] } } });
+  });
+
+  it('passes Ctrl+C on as a cancellation', async () => {
+    const { prompter } = scripted({ 'What kind of project is this?': new CancelledError() });
+    await expect(resolve({ prompter })).rejects.toBeInstanceOf(CancelledError);
+  });
+});

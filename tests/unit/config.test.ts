@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig, renderConfig } from '../../src/config/load.js';
+import { configJsonSchema } from '../../src/config/schema.js';
+import { parseYamlSource } from '../../src/config/yaml-source.js';
+import { UserError } from '../../src/errors.js';
+
+function problems(yaml: string): string[] {
+  try {
+    validateConfig(parseYamlSource(yaml, 'config.yml').data, parseYamlSource(yaml, 'config.yml'));
+    return [];
+  } catch (error) {
+    const e = error as UserError;
+    return [e.message, ...e.details];
+  }
+}
+
+describe('config schema', () => {
+  it('fills defaults, and derives the ml serving pattern from the phase', () => {
+    const training = validateConfig({ name: 'm', projectType: 'ml', ml: { projectPhase: 'training' } });
+    expect(training).toMatchObject({ version: 1, methodology: 'deep', ml: { modelType: 'deep-learning', servingPattern: 'none', hasExperimentTracking: true } });
+    const both = validateConfig({ name: 'm', projectType: 'ml', ml: { projectPhase: 'both' } });
+    expect(both.ml).toMatchObject({ servingPattern: 'realtime' });
+  });
+
+  it('gives custom a depth of 3 unless one is chosen, and refuses a depth with deep or mvp', () => {
+    expect(validateConfig({ name: 'm', projectType: 'mobile-app', methodology: 'custom', mobileApp: { platform: 'ios' } }).depth).toBe(3);
+    expect(problems('name: m\nprojectType: mobile-app\nmethodology: mvp\ndepth: 4\nmobileApp: { platform: ios }\n')).toEqual([
+      'config.yml:4: depth: depth is set by methodology mvp: remove depth, or set methodology: custom to choose it',
+      'Fix config.yml and run again',
+    ]);
+  });
+
+  it('enforces the cross-field rules', () => {
+    expect(problems('name: m\nprojectType: ml\nml:\n  projectPhase: training\n  servingPattern: batch\n')[0]).toBe(
+      'config.yml:5: ml.servingPattern: a training-only project serves nothing: set servingPattern to none or projectPhase to both',
+    );
+    expect(problems('name: m\nprojectType: ml\nml:\n  projectPhase: inference\n  servingPattern: none\n')[0]).toMatch(/needs a serving pattern/);
+    expect(problems('name: m\nprojectType: library\nlibrary:\n  visibility: public\n  documentationLevel: none\n')[0]).toMatch(
+      /a public library needs documentation/,
+    );
+    expect(
+      problems('name: m\nprojectType: browser-extension\nbrowserExtension:\n  uiSurfaces: []\n  hasContentScript: false\n  hasBackgroundWorker: false\n')[0],
+    ).toMatch(/needs at least one UI surface, a content script or a background worker/);
+    expect(problems('name: m\nprojectType: library\nlibrary:\n  visibility: internal\n  documentationLevel: none\n')).toEqual([]);
+  });
+
+  it('names the key, the allowed values, what was found and the line', () => {
+    const yaml = 'name: fraud-model\nprojectType: ml\nml:\n  projectPhase: train\n  servingPatern: batch\n';
+    expect(problems(yaml)).toEqual([
+      'config.yml:4: ml.projectPhase: expected training|inference|both, found "train"',
+      'config.yml:5: ml.servingPatern: unknown key (did you mean servingPattern?)',
+      'Fix config.yml and run again',
+    ]);
+    expect(problems('name: m\nprojectType: mll\n')[0]).toBe(
+      'config.yml:2: projectType: expected ml|data-pipeline|library|browser-extension|mobile-app, found "mll"',
+    );
+    expect(problems('name: m\nprojectType: ml\n')[0]).toBe('config.yml:1: ml.projectPhase is required: expected training|inference|both');
+    expect(problems('name: Fraud Model\nprojectType: ml\nml: { projectPhase: both }\n')[0]).toMatch(/^config.yml:1: name: name must start with a lowercase/);
+  });
+
+  it('rejects answers of another type', () => {
+    expect(problems('name: m\nprojectType: ml\nml: { projectPhase: both }\nlibrary: { visibility: public }\n')[0]).toBe(
+      'config.yml:4: library: unknown key',
+    );
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    expect(() => parseYamlSource('name: m\nprojectType: [ml\n', 'config.yml')).toThrow(/^config.yml:\d+: not valid YAML/);
+  });
+
+  it('produces a JSON Schema editors can use, with every choice', () => {
+    const text = JSON.stringify(configJsonSchema());
+    for (const value of ['training', 'deep-learning', 'edge', 'schema-registry', 'full-site', 'sidepanel', 'offline-first']) {
+      expect(text).toContain(`"${value}"`);
+    }
+    expect(text).toContain('Which part of the model lifecycle does this repository cover?');
+  });
+
+  it('edits only the answers that changed, keeping the person\'s comments', () => {
+    const config = validateConfig({ name: 'm', projectType: 'ml', ml: { projectPhase: 'both' } });
+    const written = renderConfig(config);
+    expect(written).toMatch(/^# yaml-language-server: \$schema=\.\/config\.schema\.json\n/);
+    const commented = written.replace('projectPhase: both', 'projectPhase: both # we serve too');
+    const changed = validateConfig({ ...config, ml: { ...(config.ml as object), modelType: 'llm' } });
+    const edited = renderConfig(changed, commented);
+    expect(edited).toContain('projectPhase: both # we serve too');
+    expect(edited).toContain('modelType: llm');
+  });
+});
