@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers } from '../answers/resolve.js';
 import { CONFIG_FILE, readConfig } from '../config/load.js';
-import type { ProjectType } from '../config/project-types.js';
 import { didYouMean } from '../config/suggest.js';
 import { UserError } from '../errors.js';
 import { renderEntryBody } from '../knowledge/render.js';
@@ -38,8 +37,9 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
     if (error instanceof UserError && !found) throw new UserError(`${error.message} (outside a project, pass the answers as flags)`);
     throw error;
   });
-  const depth = options.depth !== undefined ? Number(options.depth) : resolveSelection(config, found ? projectDir : undefined).resolved.depth;
+  const { resolved } = resolveSelection(config, found ? projectDir : undefined, found?.source);
+  const depth = options.depth !== undefined ? Number(options.depth) : resolved.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new UserError(`--depth: expected 1-5, found "${options.depth}"`);
-  ctx.stdout(renderEntryBody(entry, renderContext(config, depth, {}), depth));
+  ctx.stdout(renderEntryBody(entry, renderContext(config, depth, resolved.variables), depth));
   return 0;
 }

@@ -1,0 +1,157 @@
+/** The built CLI, run in temp folders the way a person or a CI job runs it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, snapshot } from '../helpers/cli.js';
+import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
+
+const TYPES: [string, string[]][] = [
+  ['ml', ['--ml-phase', 'both']],
+  ['data-pipeline', ['--pipeline-processing', 'hybrid']],
+  ['library', ['--lib-visibility', 'public']],
+  ['browser-extension', ['--ext-ui-surfaces', 'popup,options', '--ext-content-script']],
+  ['mobile-app', ['--mobile-platform', 'cross-platform', '--mobile-offline', 'offline-first']],
+];
+
+describe.each(TYPES)('scaffold init for a %s project', (type, flags) => {
+  it('generates the config, the knowledge base and a suite; a re-run and --check change nothing', () => {
+    const dir = tempDir();
+    const first = cli(['init', 'app', '--yes', ...flags], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const project = join(dir, 'app');
+    expect(readFile(project, '.scaffold/config.yml')).toContain(`projectType: ${type}`);
+    expect(readFile(project, '.scaffold/config.yml')).toMatch(/^# yaml-language-server: \$schema=\.\/config\.schema\.json/);
+    expect(JSON.parse(readFile(project, '.scaffold/config.schema.json')).title).toMatch(/Scaffold/);
+    expect(readFile(project, 'docs/knowledge/README.md')).toContain(`${type}-requirements`);
+    expect(exists(project, `docs/knowledge/${type}-testing.md`)).toBe(true);
+    expect(exists(project, '.github/workflows/scaffold.yml')).toBe(true);
+    expect(first.stdout).toMatch(/Done: \d+ created\./);
+    expect(first.stdout).toContain('Next steps:');
+    expect(first.stdout).toContain('cd app');
+
+    const before = snapshot(project);
+    const again = cli(['init', '--yes'], project);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Done: \d+ unchanged\./);
+    expect(snapshot(project)).toEqual(before);
+    expect(cli(['update', '--check'], project).code).toBe(0);
+  });
+});
+
+describe('refresh after the config changes', () => {
+  it('--check fails when config.yml was edited, update fixes it, and a second update is clean', () => {
+    const dir = tempDir();
+    expect(cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir).code).toBe(0);
+    expect(exists(dir, 'docs/knowledge/ml-serving-patterns.md')).toBe(true);
+    writeFile(dir, '.scaffold/config.yml', readFile(dir, '.scaffold/config.yml').replace('projectPhase: both', 'projectPhase: training').replace('servingPattern: realtime', 'servingPattern: none'));
+    const check = cli(['update', '--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/delete\s+docs\/knowledge\/ml-serving-patterns\.md/);
+    expect(check.stderr).toContain('run `npx scaffold-overlays update`');
+    expect(exists(dir, 'docs/knowledge/ml-serving-patterns.md')).toBe(true);
+    expect(cli(['update'], dir).code).toBe(0);
+    expect(exists(dir, 'docs/knowledge/ml-serving-patterns.md')).toBe(false);
+    const before = snapshot(dir);
+    expect(cli(['update'], dir).stdout).toMatch(/Done: \d+ unchanged\./);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('re-running init with a changed flag updates config.yml in place and refreshes', () => {
+    const dir = tempDir();
+    cli(['init', '--yes', '--type', 'mobile-app', '--mobile-platform', 'ios'], dir);
+    expect(exists(dir, 'docs/knowledge/mobile-app-push-notifications.md')).toBe(false);
+    const result = cli(['init', '--yes', '--mobile-push-notifications'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/update\s+\.scaffold\/config\.yml/);
+    expect(readFile(dir, '.scaffold/config.yml')).toContain('hasPushNotifications: true');
+    expect(exists(dir, 'docs/knowledge/mobile-app-push-notifications.md')).toBe(true);
+  });
+});
+
+describe('bad input exits 2 and writes nothing', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown project type', ['init', '--yes', '--type', 'game'], /--type: expected ml\|data-pipeline\|library\|browser-extension\|mobile-app, found "game"/],
+    ['a bad answer value', ['init', '--yes', '--ml-phase', 'train'], /--ml-phase: expected training\|inference\|both, found "train" \(did you mean training\?\)/],
+    ['flags of two types', ['init', '--yes', '--ml-phase', 'both', '--lib-visibility', 'public'], /are for different project types/],
+    ['a type flag against --type', ['init', '--yes', '--type', 'library', '--ml-phase', 'both'], /--ml-phase is for ml projects, but --type is library/],
+    ['a missing required answer', ['init', '--type', 'ml'], /--ml-phase is required for ml projects: pass --ml-phase training\|inference\|both/],
+    ['no type and no terminal', ['init'], /--type is required without a terminal/],
+    ['an unknown option', ['init', '--yes', '--type', 'ml', '--ml-phase', 'both', '--colour'], /unknown option '--colour'/],
+    ['a contradiction between answers', ['init', '--yes', '--ml-phase', 'training', '--ml-serving', 'batch'], /a training-only project serves nothing/],
+    ['a missing answers file', ['init', '--answers', 'nope.yml'], /--answers .*nope.yml: file not found/],
+  ];
+  it.each(cases)('%s', (_, args, message) => {
+    const dir = tempDir();
+    const result = cli(args, dir);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(result.code).toBe(2);
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('a broken config.yml, with its line, on update and validate', () => {
+    const dir = tempDir();
+    cli(['init', '--yes', '--type', 'library', '--lib-visibility', 'internal'], dir);
+    writeFile(dir, '.scaffold/config.yml', readFile(dir, '.scaffold/config.yml').replace('bundleFormat: dual', 'bundleFormat: umd'));
+    const before = snapshot(dir);
+    const update = cli(['update'], dir);
+    expect(update.code).toBe(2);
+    expect(update.stderr).toMatch(/^error: \.scaffold\/config\.yml:\d+: library\.bundleFormat: expected esm\|cjs\|dual\|unbundled, found "umd"/);
+    const validate = cli(['validate'], dir);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain('library.bundleFormat');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a local overlay naming an entry that does not exist, with a did-you-mean', () => {
+    const dir = tempDir();
+    cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir);
+    writeFile(dir, '.scaffold/overlays/team.yml', 'knowledge:\n  remove: [ml-securty]\n');
+    const result = cli(['validate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.scaffold/overlays/team.yml:2: unknown knowledge entry "ml-securty" (did you mean ml-security?)');
+  });
+});
+
+describe('the other commands', () => {
+  it('--dry-run --json prints the plan and the resolved selection, writing nothing', () => {
+    const dir = tempDir();
+    const result = cli(['init', '--dry-run', '--json', '--type', 'ml', '--ml-phase', 'training', '--methodology', 'mvp'], dir);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ ok: true, command: 'init', projectType: 'ml', dryRun: true, conflicts: [], errors: [] });
+    expect(json.selection.depth).toBe(1);
+    expect(json.selection.knowledge.map((k: { name: string }) => k.name).sort()).toEqual(
+      ['ml-architecture', 'ml-project-structure', 'ml-requirements', 'ml-testing', 'ml-training-patterns'],
+    );
+    expect(json.changes.every((c: { action: string }) => c.action === 'create')).toBe(true);
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('list, show, schema and validate answer as documented', () => {
+    const dir = tempDir();
+    expect(cli(['list', 'types'], dir).stdout).toContain('browser-extension');
+    const knowledge = JSON.parse(cli(['list', 'knowledge', '--type', 'ml', '--json'], dir).stdout).knowledge;
+    expect(knowledge).toHaveLength(12);
+    expect(cli(['show', 'ml-serving-patterns', '--ml-phase', 'inference', '--ml-serving', 'batch', '--depth', '1'], dir).stdout).toMatch(/^# /);
+    const unknown = cli(['show', 'ml-testng'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown knowledge entry "ml-testng" (did you mean ml-testing?)');
+    expect(JSON.parse(cli(['schema'], dir).stdout).oneOf).toHaveLength(5);
+    cli(['init', '--yes', '--type', 'data-pipeline', '--pipeline-processing', 'batch'], dir);
+    expect(cli(['validate'], dir)).toMatchObject({ code: 0, stdout: 'valid: .scaffold/config.yml\n' });
+  });
+
+  it('--version and --help exit 0; every command has an example in its help', () => {
+    const dir = tempDir();
+    const version = cli(['--version'], dir);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+    for (const command of ['init', 'update', 'list', 'show', 'validate', 'schema']) {
+      const help = cli([command, '--help'], dir);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Examples:'.slice(0, 7));
+    }
+    expect(cli(['init', '--help'], dir).stdout).toContain('--ml-phase <value>');
+  });
+});
