@@ -7,6 +7,7 @@ import { CONFIG_FILE, readAnswersFile, readConfig, renderConfig } from '../confi
 import type { ProjectType } from '../config/project-types.js';
 import type { Config } from '../config/schema.js';
 import { scaffoldVersion } from '../package-root.js';
+import { inputsHash } from '../sync/inputs.js';
 import { syncProject } from '../sync/sync.js';
 import type { CommandContext, OutputOptions } from './context.js';
 import { filePlanFor, resolveSelection, runCommands, type Selection } from './project.js';
@@ -51,12 +52,14 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   // 3. Plan every file in memory, config.yml included
   const selection = resolveSelection(config, projectDir, existing?.source);
   const files = filePlanFor(config, selection);
-  files.unshift({ path: CONFIG_FILE, content: configText(projectDir, config, existing?.config), policy: 'config', source: 'answers' });
+  const configContent = configText(projectDir, config, existing?.config);
+  files.unshift({ path: CONFIG_FILE, content: configContent, policy: 'config', source: 'answers' });
 
   // 4. Apply (or only report, with --dry-run)
   const outcome = syncProject({
     projectDir,
     files,
+    inputsHash: inputsHash(projectDir, configContent),
     version: scaffoldVersion(),
     force: !!options.force,
     restore: [],

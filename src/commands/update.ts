@@ -1,11 +1,10 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
 import { resolve } from 'node:path';
-import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
-import { syncProject } from '../sync/sync.js';
+import { inputsHash } from '../sync/inputs.js';
+import { upToDate } from '../sync/up-to-date.js';
 import type { CommandContext, OutputOptions } from './context.js';
-import { filePlanFor, resolveSelection } from './project.js';
 import { conflictsOf, isDrift, printReport } from './report.js';
 
 export interface UpdateOptions extends OutputOptions {
@@ -15,6 +14,24 @@ export interface UpdateOptions extends OutputOptions {
 
 export async function update(dirArg: string | undefined, options: UpdateOptions, ctx: CommandContext): Promise<number> {
   const projectDir = resolve(ctx.cwd, dirArg ?? '.');
+  const dryRun = !!(options.check || options.dryRun);
+  const inputs = inputsHash(projectDir);
+
+  // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
+  //    rendered, and the schema and template libraries are never loaded.
+  const unchanged = options.force || options.restore?.length ? undefined : upToDate(projectDir, inputs);
+  if (unchanged !== undefined) {
+    const changes = Array.from({ length: unchanged }, () => ({ action: 'unchanged' as const, path: '', source: '', policy: 'managed' as const }));
+    printReport(ctx, options, { command: 'update', projectType: '', changes, warnings: [], dryRun });
+    return 0;
+  }
+
+  // 2. Otherwise: validate config.yml, resolve the overlays, render, and sync.
+  const [{ readConfig }, { filePlanFor, resolveSelection }, { syncProject }] = await Promise.all([
+    import('../config/load.js'),
+    import('./project.js'),
+    import('../sync/sync.js'),
+  ]);
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   const { config, source } = found;
@@ -22,12 +39,12 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const outcome = syncProject({
     projectDir,
     files: filePlanFor(config, selection),
+    inputsHash: inputs,
     version: scaffoldVersion(),
     force: !!options.force,
     restore: options.restore ?? [],
-    write: !options.check && !options.dryRun,
+    write: !dryRun,
   });
-  const dryRun = !!(options.check || options.dryRun);
   printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');

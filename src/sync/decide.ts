@@ -33,6 +33,8 @@ export interface Disk {
 }
 
 export interface SyncOptions {
+  /** Recorded in the manifest; see inputs.ts. */
+  inputsHash?: string;
   force: boolean;
   restore: ReadonlySet<string>;
   version: string;
@@ -50,7 +52,7 @@ export interface SyncPlan {
 export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, options: SyncOptions): SyncPlan {
   const plan: SyncPlan = {
     changes: [],
-    manifest: { version: 1, scaffoldVersion: options.version, inputsHash: previous.inputsHash, files: {} },
+    manifest: { version: 1, scaffoldVersion: options.version, inputsHash: options.inputsHash, files: {} },
     bases: new Map(),
     warnings: [],
   };
@@ -64,7 +66,10 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
       plan.manifest.files[file.path] = { ...record, ...(change.deleted && { deleted: true }) };
       continue;
     }
-    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(file.content) };
+    const raw = change.write ?? disk.read(file.path);
+    // What is on disk after this run, as Scaffold left it: only a write of ours changes it.
+    const written = change.write !== undefined ? sha256(change.write) : (record?.written ?? (raw === undefined ? undefined : sha256(raw)));
+    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(file.content), ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }
   const planned = new Set(files.map((f) => f.path));

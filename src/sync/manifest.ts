@@ -7,15 +7,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { UserError } from '../errors.js';
+import { BASE_DIR, MANIFEST_FILE } from './locations.js';
 
-export const MANIFEST_FILE = '.scaffold/manifest.json';
-export const BASE_DIR = '.scaffold/base';
+export { MANIFEST_FILE };
+
 
 const record = z.object({
   policy: z.enum(['managed', 'seed', 'merge-json']),
   source: z.string(),
-  /** sha256 of the canonical text (LF, no BOM) Scaffold last wrote. */
+  /** sha256 of Scaffold's render (canonical: LF, no BOM), the base of the next merge. */
   sha256: z.string(),
+  /** sha256 of the bytes on disk right after Scaffold last wrote the file (for the fast path). */
+  written: z.string().optional(),
   /** The person deleted this file; it stays deleted until `update --restore`. */
   deleted: z.boolean().optional(),
 });
@@ -23,7 +26,7 @@ const record = z.object({
 const manifestSchema = z.object({
   version: z.literal(1),
   scaffoldVersion: z.string(),
-  /** sha256 of config.yml's answers and the content version, for the no-change fast path. */
+  /** sha256 of everything the render depends on (see inputs.ts), for the no-change fast path. */
   inputsHash: z.string().optional(),
   files: z.record(z.string(), record),
 });

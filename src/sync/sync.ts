@@ -10,6 +10,8 @@ import { basePath, readManifest } from './manifest.js';
 
 export interface SyncRequest {
   projectDir: string;
+  /** Recorded in the manifest for the fast path (inputs.ts). */
+  inputsHash?: string;
   files: PlannedFile[];
   version: string;
   force: boolean;
@@ -32,6 +34,7 @@ export function syncProject(request: SyncRequest): SyncOutcome {
   const decide = () => {
     const previous = readManifest(request.projectDir, request.version);
     const plan = planSync(request.files, previous, projectDisk(request.projectDir), {
+      inputsHash: request.inputsHash,
       force: request.force,
       restore: new Set(request.restore),
       version: request.version,

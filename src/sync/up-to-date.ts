@@ -1,0 +1,40 @@
+/**
+ * The fast path of `update`: when the inputs are those of the last run and every generated file
+ * is still exactly as Scaffold left it, nothing can have changed, so there is nothing to render.
+ * Reads the manifest with plain JSON (no schema library): any doubt means "take the slow path".
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MANIFEST_FILE } from './locations.js';
+import { sha256 } from './text.js';
+
+interface LooseRecord {
+  policy?: string;
+  written?: string;
+  deleted?: boolean;
+}
+
+/** The number of generated files when the project is up to date; undefined when unsure. */
+export function upToDate(projectDir: string, inputsHash: string): number | undefined {
+  const path = join(projectDir, MANIFEST_FILE);
+  if (!existsSync(path)) return undefined;
+  let manifest: { inputsHash?: string; files?: Record<string, LooseRecord> };
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (manifest.inputsHash !== inputsHash || typeof manifest.files !== 'object') return undefined;
+  const records = Object.entries(manifest.files);
+  for (const [file, record] of records) {
+    const full = join(projectDir, file);
+    if (record.deleted) {
+      if (existsSync(full)) return undefined;
+      continue;
+    }
+    if (record.policy === 'seed') continue;
+    if (!record.written || !existsSync(full)) return undefined;
+    if (sha256(readFileSync(full, 'utf8')) !== record.written) return undefined;
+  }
+  return records.length;
+}

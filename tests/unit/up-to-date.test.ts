@@ -1,0 +1,39 @@
+/** The fast path of `update`: it may only say "up to date" when a full run would change nothing. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlannedFile } from '../../src/render/plan-types.js';
+import { syncProject } from '../../src/sync/sync.js';
+import { upToDate } from '../../src/sync/up-to-date.js';
+import { tempDir, writeFile } from '../helpers/project.js';
+
+const files: PlannedFile[] = [
+  { path: 'docs/a.md', content: 'a\n', policy: 'managed', source: 't' },
+  { path: 'src/b.py', content: 'b\n', policy: 'seed', source: 't' },
+];
+const sync = (dir: string, inputsHash = 'inputs-1') =>
+  syncProject({ projectDir: dir, files, inputsHash, version: '1.0.0', force: false, restore: [], write: true });
+
+describe('the up-to-date fast path', () => {
+  it('answers when the inputs and every managed file are as the last run left them', () => {
+    const dir = tempDir();
+    sync(dir);
+    expect(upToDate(dir, 'inputs-1')).toBe(2);
+    writeFile(dir, 'src/b.py', 'the person owns seed files\n');
+    expect(upToDate(dir, 'inputs-1')).toBe(2);
+  });
+
+  it('steps aside when the inputs changed, a file was edited or deleted, or there is no manifest', () => {
+    const dir = tempDir();
+    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    sync(dir);
+    expect(upToDate(dir, 'inputs-2')).toBeUndefined();
+    writeFile(dir, 'docs/a.md', 'a\nmine\n');
+    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    rmSync(join(dir, 'docs/a.md'));
+    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    // Once the full run has recorded the deletion, the fast path applies again.
+    sync(dir);
+    expect(upToDate(dir, 'inputs-1')).toBe(2);
+  });
+});
