@@ -27,12 +27,19 @@ for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
 
 export type Template = (context: object) => string;
 
-/** Compile a template; `source` names the file in errors. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Compile a template (once per text); `source` names the file in errors. */
 export function compile(text: string, source: string): Template {
-  const template = hbs.compile(text, { strict: true, noEscape: true });
+  let template = compiled.get(text);
+  if (!template) {
+    template = hbs.compile(text, { strict: true, noEscape: true });
+    compiled.set(text, template);
+  }
+  const run = template;
   return (context) => {
     try {
-      return template(context);
+      return run(context);
     } catch (error) {
       throw new Error(`${source}: ${(error as Error).message}`);
     }
