@@ -67,7 +67,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   });
   const where = relative(ctx.cwd, projectDir);
   const next = [
-    ...(where ? [`cd ${where}`] : []),
+    ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),
     ...runCommands(selection),
     ...(selection.resolved.knowledge.length ? ['read docs/knowledge/README.md'] : []),
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',

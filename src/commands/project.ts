@@ -36,8 +36,11 @@ export function filePlanFor(config: Config, selection: Selection): PlannedFile[]
   return buildFilePlan(config, selection.resolved, selection.catalog);
 }
 
-/** The commands to run the generated suites, from each selected suite's suite.yml. */
+/**
+ * How to run the generated tests: the `run` of each base suite (one that requires no other).
+ * Suites built on a base run with it, so their own `run` lines would only repeat it.
+ */
 export function runCommands(selection: Selection): string[] {
-  const commands = selection.resolved.suites.map((s) => selection.catalog.suite(s.name).run).filter((r): r is string => !!r);
-  return [...new Set(commands)];
+  const bases = selection.resolved.suites.map((s) => selection.catalog.suite(s.name)).filter((s) => s.requires.length === 0);
+  return [...new Set(bases.map((s) => s.run).filter((r): r is string => !!r))];
 }
