@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// This file sits one level below the root both as src/package-root.ts and dist/package-root.js.
+// This file sits one level below the root both as src/package-root.ts and in dist/.
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** True for the built CLI (dist/), false when running from src/ (Scaffold's own tests). */
+export const RUNNING_FROM_BUILD = fileURLToPath(import.meta.url).startsWith(`${PACKAGE_ROOT}dist`);
 
 let version: string | undefined;
 export function scaffoldVersion(): string {

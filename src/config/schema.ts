@@ -2,7 +2,10 @@
  * The schema of .scaffold/config.yml: the single source of truth for config types, defaults,
  * cross-field rules and the JSON Schema editors use (`scaffold schema`).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as z from 'zod';
+import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
 import { overlaySchema } from './overlay-schema.js';
 import { PROJECT_TYPE_IDS, PROJECT_TYPES, type ProjectType } from './project-types.js';
 
@@ -72,6 +75,18 @@ export type Config = {
 export function sectionOf(config: Config): Record<string, unknown> {
   return config[PROJECT_TYPES[config.projectType].key] as Record<string, unknown>;
 }
+
+/**
+ * config.schema.json as written into projects. The build stores it (dist/compiled/), and the
+ * built CLI reads that instead of converting the schema on every run; source runs convert.
+ */
+export function configSchemaText(): string {
+  const stored = join(PACKAGE_ROOT, SCHEMA_BUILD_FILE);
+  if (RUNNING_FROM_BUILD && existsSync(stored)) return readFileSync(stored, 'utf8');
+  return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
+}
+
+export const SCHEMA_BUILD_FILE = 'dist/compiled/config.schema.json';
 
 /** JSON Schema of config.yml, from the zod schema (input side: what a person writes). */
 export function configJsonSchema(): object {

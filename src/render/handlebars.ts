@@ -2,10 +2,25 @@
  * The one Handlebars setup for knowledge entries and suite templates. Strict mode: a variable
  * that does not exist throws (and fails the project's content tests) instead of rendering as a
  * blank in a user's file. No HTML escaping: the output is markdown and source code.
+ *
+ * Templates are precompiled at build time (src/build/precompile.ts) into dist/compiled/, and
+ * run here on the small Handlebars runtime: compiling at run time cost more than everything else
+ * a run does. A template whose source changed since the build (working on Scaffold itself) is
+ * compiled on the spot with the full compiler, with the same options, so the output is the same.
  */
-import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-const hbs = Handlebars.create();
+export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+export const COMPILED_DIR = 'dist/compiled';
+
+const require = createRequire(import.meta.url);
+// The runtime build has the same API minus the compiler; its bundled typings are empty.
+const runtime = (require('handlebars/runtime') as typeof import('handlebars')).create();
+type Spec = Parameters<typeof runtime.template>[0];
 
 const helpers: Record<string, (...args: unknown[]) => unknown> = {
   eq: (a, b) => a === b,
@@ -23,20 +38,36 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
   /** `{{json value}}`: a JSON literal, for generated code and config files. */
   json: (value) => JSON.stringify(value),
 };
-for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn);
+for (const [name, fn] of Object.entries(helpers)) runtime.registerHelper(name, fn);
 
 export type Template = (context: object) => string;
+type Delegate = (context: object) => string;
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+/** Where the build puts the precompiled form of a template (`source` as in `compile`). */
+export function compiledPath(source: string): string {
+  return join(COMPILED_DIR, `${source}.cjs`);
+}
 
-/** Compile a template (once per text); `source` names the file in errors. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The template's spec as JavaScript source, as the build stores it. */
+export function precompile(text: string): string {
+  const compiler = require('handlebars') as typeof import('handlebars');
+  return compiler.precompile(text, COMPILE_OPTIONS) as string;
+}
+
+const cache = new Map<string, Delegate>();
+
+/**
+ * Compile a template; `source` names it in errors and finds its precompiled form (a file path
+ * relative to the package, plus `#path` for a suite file's path template).
+ */
 export function compile(text: string, source: string): Template {
-  let template = compiled.get(text);
-  if (!template) {
-    template = hbs.compile(text, { strict: true, noEscape: true });
-    compiled.set(text, template);
-  }
-  const run = template;
+  const key = `${source}\0${text}`;
+  const run = cache.get(key) ?? (runtime.template(precompiledSpec(text, source) ?? evalSpec(precompile(text))) as Delegate);
+  cache.set(key, run);
   return (context) => {
     try {
       return run(context);
@@ -44,6 +75,17 @@ export function compile(text: string, source: string): Template {
       throw new Error(`${source}: ${(error as Error).message}`);
     }
   };
+}
+
+function precompiledSpec(text: string, source: string): Spec | undefined {
+  const file = join(PACKAGE_ROOT, compiledPath(source));
+  if (!existsSync(file)) return undefined;
+  const compiled = require(file) as { hash: string; spec: Spec };
+  return compiled.hash === textHash(text) ? compiled.spec : undefined;
+}
+
+function evalSpec(source: string): Spec {
+  return new Function(`return ${source};`)() as Spec;
 }
 
 export const HELPER_NAMES = Object.keys(helpers);

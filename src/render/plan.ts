@@ -1,6 +1,6 @@
 /** From the resolved selection to the FilePlan: every file Scaffold would write, in memory. */
 import { SCHEMA_FILE } from '../config/load.js';
-import { configJsonSchema, type Config } from '../config/schema.js';
+import { configSchemaText, type Config } from '../config/schema.js';
 import { renderEntryFile } from '../knowledge/render.js';
 import type { ContentCatalog } from '../overlays/catalog.js';
 import type { ResolvedPlan } from '../overlays/merge.js';
@@ -16,7 +16,7 @@ export function buildFilePlan(config: Config, plan: ResolvedPlan, catalog: Conte
   const files: PlannedFile[] = [
     {
       path: SCHEMA_FILE,
-      content: `${JSON.stringify(configJsonSchema(), null, 2)}\n`,
+      content: configSchemaText(),
       policy: 'managed',
       source: 'config schema',
     },

@@ -74,18 +74,36 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** A suite's templates: each `.hbs` file's content and each path that holds variables. */
+export function suiteTemplates(suite: Suite): { source: string; text: string }[] {
+  const templates: { source: string; text: string }[] = [];
+  for (const file of filesUnder(join(suite.dir, 'files'))) {
+    const source = templateSource(suite, file);
+    if (file.includes('{{')) templates.push({ source: `${source}#path`, text: outputPath(file) });
+    if (file.endsWith('.hbs')) templates.push({ source, text: readFileSync(join(suite.dir, 'files', file), 'utf8') });
+  }
+  return templates;
+}
+
 export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const file of filesUnder(join(suite.dir, 'files'))) {
-    const templateSource = `templates/${suite.name}/files/${file}`;
+    const source = templateSource(suite, file);
     const raw = readFileSync(join(suite.dir, 'files', file), 'utf8');
-    const isTemplate = file.endsWith('.hbs');
-    const path = compile(isTemplate ? file.slice(0, -4) : file, templateSource)(context);
-    const content = isTemplate ? compile(raw, templateSource)(context) : raw;
+    const path = file.includes('{{') ? compile(outputPath(file), `${source}#path`)(context) : outputPath(file);
+    const content = file.endsWith('.hbs') ? compile(raw, source)(context) : raw;
     if (content.trim() === '') continue;
     planned.push({ path, content, policy: policyOf(suite, path), source: `suite ${suite.name}` });
   }
   return planned;
+}
+
+function templateSource(suite: Suite, file: string): string {
+  return `templates/${suite.name}/files/${file}`;
+}
+
+function outputPath(file: string): string {
+  return file.endsWith('.hbs') ? file.slice(0, -4) : file;
 }
 
 function policyOf(suite: Suite, path: string): Policy {

@@ -42,16 +42,19 @@ export function pendingOps(projectDir: string, plan: SyncPlan, previous: Manifes
 export function applyOps(projectDir: string, ops: Op[]): void {
   // Check every path first: a bad one stops the run before anything is written.
   const targets = ops.map((op) => confine(projectDir, op.kind === 'backup' ? `${op.path}.orig` : op.path));
+  const made = new Set<string>();
   ops.forEach((op, i) => {
     const target = targets[i]!;
     if (op.kind === 'backup') copyFileSync(join(projectDir, op.path), target);
     else if (op.kind === 'delete') rmSync(target, { force: true });
-    else writeAtomically(target, op.content!);
+    else writeAtomically(target, op.content!, made);
   });
 }
 
-function writeAtomically(target: string, content: string): void {
-  mkdirSync(dirname(target), { recursive: true });
+function writeAtomically(target: string, content: string, made: Set<string>): void {
+  const dir = dirname(target);
+  if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+  made.add(dir);
   const temp = `${target}.scaffold-${process.pid}.tmp`;
   writeFileSync(temp, content);
   // rename replaces a symlink at the target instead of writing through it.
