@@ -27,7 +27,7 @@ export const suiteSchema = z.strictObject({
   /** Omitted for suites any project type can use (the CI check). */
   'project-type': z.enum(PROJECT_TYPE_IDS).optional(),
   tier: z.enum(SUITE_TIERS),
-  stack: z.enum(['python-pytest', 'typescript-vitest', 'github-actions']),
+  stack: z.enum(['python-pytest', 'typescript-vitest', 'swift-xctest', 'kotlin-junit', 'github-actions']),
   when: condition.optional(),
   requires: z.array(z.string()).default([]),
   /** Output paths (globs) created once and then left to the user. Everything else is managed. */
