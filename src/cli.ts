@@ -137,4 +137,10 @@ function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: bo
   return EXIT.internal;
 }
 
+// `scaffold init --help | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

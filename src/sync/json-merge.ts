@@ -18,6 +18,14 @@ export interface JsonMergeResult {
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Values tools write as stand-ins, not choices: `npm init` makes a test script that only fails.
+ * Scaffold may replace these, as if the key were missing.
+ */
+const PLACEHOLDERS: Record<string, Json> = {
+  'scripts.test': 'echo "Error: no test specified" && exit 1',
+};
+
 export function mergeJson(base: JsonObject | undefined, yours: JsonObject, scaffold: JsonObject): JsonMergeResult {
   const result: JsonMergeResult = { merged: structuredClone(yours), added: [], updated: [], clashes: [] };
   walk(base, result.merged, scaffold, '', result);
@@ -38,7 +46,7 @@ function walk(base: JsonObject | undefined, target: JsonObject, wanted: JsonObje
     } else if (isObject(current) && isObject(value)) {
       walk(isObject(had) ? had : undefined, current, value, path, result);
     } else if (!same(current, value)) {
-      if (had !== undefined && same(current, had)) {
+      if ((had !== undefined && same(current, had)) || same(current, PLACEHOLDERS[path])) {
         target[key] = value;
         result.updated.push(path);
       } else result.clashes.push(path);

@@ -212,6 +212,14 @@ describe('sync of a shared package.json', () => {
     expect(run(dir, [pkg(wanted)]).wrote).toBe(false);
   });
 
+  it('replaces the placeholder test script npm init writes', () => {
+    const dir = tempDir();
+    writeFile(dir, 'package.json', JSON.stringify({ name: 'x', scripts: { test: 'echo "Error: no test specified" && exit 1' } }, null, 2));
+    const result = run(dir, [pkg(wanted)]);
+    expect(result.warnings).toEqual([]);
+    expect(JSON.parse(readFile(dir, 'package.json')).scripts.test).toBe('vitest run');
+  });
+
   it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', () => {
     const dir = tempDir();
     run(dir, [pkg(wanted)]);
