@@ -1,5 +1,5 @@
 /**
- * The three kinds of failure. `cli.ts` is the only place that turns them into exit codes:
+ * The kinds of failure. `program.ts` is the only place that turns them into exit codes:
  * UserError -> 2 (bad input or refused for safety), CancelledError -> 130, DriftError -> 1,
  * anything else -> 70.
  */

@@ -1,4 +1,4 @@
-/** What a command may use of the outside world; cli.ts builds the real one, tests a fake. */
+/** What a command may use of the outside world; program.ts builds the real one, tests a fake. */
 import type { Prompter } from '../answers/prompter.js';
 
 export interface CommandContext {

@@ -1,0 +1,138 @@
+/**
+ * The commander program, and the one place that turns errors into exit codes (cli.ts sets it).
+ * Commands are imported only when they run, and the per-type answer flags (generated from the
+ * zod schema) are added only when the command that takes them runs.
+ */
+import { Command, CommanderError } from 'commander';
+import { inquirerPrompter } from './answers/prompter.js';
+import type { CommandContext } from './commands/context.js';
+import { CancelledError, DriftError, EXIT, UserError } from './errors.js';
+import { scaffoldVersion } from './package-root.js';
+
+const TYPE_IDS = 'ml|data-pipeline|library|browser-extension|mobile-app';
+/** Commands that take `--ml-phase` and the other answer flags. */
+const TYPED_COMMANDS = ['init', 'show'];
+
+function writeOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'print the plan, write nothing')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--quiet', 'print only the summary line and errors')
+    .option('--force', 'overwrite files Scaffold does not own or you changed, keeping a .orig copy');
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}\n`).join('')}`;
+}
+
+/** The program; `run` receives each command's exit code. Returns the commands that take answer flags. */
+export function buildProgram(ctx: CommandContext, run: (code: number) => void): { program: Command; typed: Command[] } {
+  const program = new Command('scaffold')
+    .description('Set a repository up for its project type: a tailored knowledge base and starter test suites that pass on the first run.')
+    .version(scaffoldVersion(), '-v, --version')
+    .option('--no-color', 'plain output (also NO_COLOR=1)')
+    .option('--verbose', 'show stack traces of internal errors (also DEBUG=1)')
+    .showHelpAfterError('(run with --help for usage)');
+
+  const init = writeOptions(program.command('init [dir]'))
+    .description('set up a project (wizard in a terminal, or flags / an answers file); refreshes a configured project')
+    .option('--type <type>', `project type (${TYPE_IDS})`)
+    .option('--name <name>', 'project name (default: the folder name)')
+    .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
+    .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
+    .option('-y, --yes', 'accept the defaults and never ask')
+    .option('--answers <file>', 'read answers from a YAML or JSON file shaped like config.yml')
+    .option('--no-interactive', 'never ask, even in a terminal')
+    .option('--no-knowledge', 'skip the knowledge base (remembered in config.yml)')
+    .option('--no-tests', 'skip the starter test suites (remembered in config.yml)')
+    .addHelpText('after', examples('npx scaffold-overlays init', 'scaffold init demo --yes --type ml --ml-phase both', 'scaffold init --answers answers.yml --no-interactive'))
+    .action(async (dir, opts) => run(await (await import('./commands/init.js')).init(dir, opts, ctx)));
+
+  writeOptions(program.command('update [dir]'))
+    .description('re-render from .scaffold/config.yml and bring the generated files up to date')
+    .option('--check', 'write nothing; exit 1 if anything is out of date (for CI)')
+    .option('--restore <path...>', 'bring back generated files you deleted')
+    .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --restore docs/knowledge/ml-security.md'))
+    .action(async (dir, opts) => run(await (await import('./commands/update.js')).update(dir, opts, ctx)));
+
+  program
+    .command('list [what]')
+    .description('list project types, knowledge entries or suites (what: types | knowledge | suites)')
+    .option('--type <type>', `only what applies to one project type (${TYPE_IDS})`)
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('scaffold list', 'scaffold list knowledge --type ml'))
+    .action(async (what, opts) => run(await (await import('./commands/list.js')).list(what, opts, ctx)));
+
+  const show = program
+    .command('show <entry>')
+    .description('print a knowledge entry as it renders for this project')
+    .option('--dir <dir>', 'the project (default: the current folder)')
+    .option('--depth <n>', "render at this depth (1-5) instead of the project's")
+    .addHelpText('after', examples('scaffold show ml-testing', 'scaffold show ml-serving-patterns --ml-phase inference --ml-serving batch'))
+    .action(async (entry, opts) => run(await (await import('./commands/show.js')).show(entry, opts, ctx)));
+
+  program
+    .command('validate [dir]')
+    .description('check .scaffold/config.yml and the local overlays; list every problem')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('scaffold validate'))
+    .action(async (dir, opts) => run(await (await import('./commands/validate.js')).validate(dir, opts, ctx)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of .scaffold/config.yml')
+    .addHelpText('after', examples('scaffold schema > config.schema.json'))
+    .action(async () => run(await (await import('./commands/schema.js')).schema(ctx)));
+
+  return { program, typed: [init, show] };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  const json = args.includes('--json');
+  const verbose = args.includes('--verbose') || !!process.env.DEBUG;
+  const ctx: CommandContext = {
+    cwd: process.cwd(),
+    isTTY: !!process.stdin.isTTY && !!process.stdout.isTTY,
+    color: !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    prompter: inquirerPrompter,
+  };
+  let code: number = EXIT.ok;
+  const { program, typed } = buildProgram(ctx, (c) => (code = c));
+  if (TYPED_COMMANDS.includes(args[0] ?? '')) {
+    const { addTypeFlags } = await import('./answers/flags.js');
+    typed.forEach(addTypeFlags);
+  }
+  program.exitOverride();
+  typed.forEach((c) => c.exitOverride());
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    return failure(error, ctx, json, verbose, args[0] ?? '');
+  }
+}
+
+function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: boolean, command: string): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end through here too; commander has already printed them or the error.
+    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.user;
+  }
+  if (error instanceof CancelledError) {
+    ctx.stderr(`\n${error.message}\n`);
+    return EXIT.cancelled;
+  }
+  if (error instanceof DriftError) return EXIT.drift;
+  if (error instanceof UserError) {
+    if (json) ctx.stdout(`${JSON.stringify({ ok: false, command, errors: [error.message, ...error.details] }, null, 2)}\n`);
+    else ctx.stderr(`error: ${[error.message, ...error.details].join('\n  ')}\n`);
+    return EXIT.user;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr(`internal error: ${message}\n`);
+  ctx.stderr(verbose && error instanceof Error ? `${error.stack}\n` : 'This is a bug in Scaffold. Run again with --verbose for details, and report it.\n');
+  return EXIT.internal;
+}
+
