@@ -1,0 +1,76 @@
+"""Shared fixtures: per-test seeding, tiny data set factories and a temp artifacts folder.
+
+Pattern: every test starts from the same random state and builds the small data it needs
+through a factory, so tests are deterministic and independent of run order. Replace the
+factories with builders for data shaped like yours (same columns and dtypes, a few rows).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pytest
+
+from golden_project.data import make_blobs, train_test_split
+
+SEED = 1234
+
+
+@pytest.fixture(autouse=True)
+def _seed_everything() -> None:
+    """Reset every global random state before each test (torch too, when a test imported it)."""
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.manual_seed(SEED)
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    """A seeded generator for tests that draw random inputs; prefer it to global np.random."""
+    return np.random.default_rng(SEED)
+
+
+@dataclass(frozen=True)
+class Split:
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+
+    @property
+    def n_features(self) -> int:
+        return self.X_train.shape[1]
+
+
+@pytest.fixture
+def make_dataset() -> Callable[..., Split]:
+    """Factory for small, seeded classification data, already split into train and test."""
+
+    def build(
+        n_samples: int = 160, n_features: int = 3, n_classes: int = 2, separation: float = 6.0, seed: int = 0
+    ) -> Split:
+        X, y = make_blobs(n_samples, n_features, n_classes, separation, seed)
+        return Split(*train_test_split(X, y, test_fraction=0.25, seed=seed))
+
+    return build
+
+
+@pytest.fixture
+def tiny_dataset(make_dataset: Callable[..., Split]) -> Split:
+    """Two well separated classes, 120 training rows and 40 test rows."""
+    return make_dataset()
+
+
+@pytest.fixture
+def artifacts_dir(tmp_path: Path) -> Path:
+    """An empty folder for models, metrics and checkpoints, removed by pytest afterwards."""
+    path = tmp_path / "artifacts"
+    path.mkdir()
+    return path
