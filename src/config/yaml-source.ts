@@ -1,5 +1,6 @@
 /** Parse YAML (or JSON, a subset) keeping positions, so errors can name the file and line. */
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { builtData } from '../compiled.js';
 import { UserError } from '../errors.js';
 
 export interface Source {
@@ -10,7 +11,17 @@ export interface Source {
   lineOf(path: PropertyKey[]): number | undefined;
 }
 
-export function parseYamlSource(text: string, file: string): Source {
+/**
+ * `shipped`: a file of Scaffold's own (an overlay, a suite.yml) whose parsed data the build may
+ * have stored; then the text is parsed only if an error needs a line number.
+ */
+export function parseYamlSource(text: string, file: string, shipped = false): Source {
+  const prebuilt = shipped ? builtData<unknown>(file, text) : undefined;
+  if (prebuilt !== undefined) return { file, data: prebuilt, lineOf: (path) => parseFully(text, file).lineOf(path) };
+  return parseFully(text, file);
+}
+
+function parseFully(text: string, file: string): Source {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];

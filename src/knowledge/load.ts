@@ -1,13 +1,15 @@
 /** Find and read knowledge entries. Listing is cheap (file names); parsing happens per entry. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { formatIssues } from '../config/issues.js';
+import { builtData } from '../compiled.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { entryFrontmatter, type KnowledgeEntry } from './entry.js';
 
 const KNOWLEDGE_DIR = 'content/knowledge';
+const require = createRequire(import.meta.url);
 
 /** Every entry name, mapped to its file (relative to the package root). */
 export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
@@ -22,10 +24,19 @@ export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
   return found;
 }
 
+/**
+ * Frontmatter and body. The build stores them parsed, so the frontmatter parser (and the YAML
+ * library it loads) is required only when an entry changed since the build.
+ */
+export function parseEntry(text: string): { data: unknown; body: string } {
+  const matter = require('gray-matter') as typeof import('gray-matter');
+  const parsed = matter(text, { engines: { yaml: (yaml: string) => parseYaml(yaml) as object } });
+  return { data: parsed.data, body: parsed.content };
+}
+
 export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
-  const parsed = matter(readFileSync(join(root, file), 'utf8'), {
-    engines: { yaml: (text: string) => parseYaml(text) as object },
-  });
+  const text = readFileSync(join(root, file), 'utf8');
+  const parsed = builtData<{ data: unknown; body: string }>(file, text) ?? parseEntry(text);
   const result = entryFrontmatter.safeParse(parsed.data, { reportInput: true });
   if (!result.success) throw new Error(`${file}: bad frontmatter: ${formatIssues(result.error.issues).join('; ')}`);
   const data = result.data;
@@ -39,6 +50,6 @@ export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
     tier: data.tier,
     projectType: data['project-type'],
     file,
-    body: parsed.content,
+    body: parsed.body,
   };
 }

@@ -20,10 +20,10 @@ export interface LoadedLayer extends Layer {
 }
 
 export const LOCAL_OVERLAY_DIR = '.scaffold/overlays';
-const METHODOLOGY_DIR = 'content/methodology';
+export const METHODOLOGY_DIR = 'content/methodology';
 
-export function loadOverlayFile(path: string, shownAs: string, label: string): LoadedLayer {
-  const source = parseYamlSource(readFileSync(path, 'utf8'), shownAs);
+export function loadOverlayFile(path: string, shownAs: string, label: string, shipped = false): LoadedLayer {
+  const source = parseYamlSource(readFileSync(path, 'utf8'), shownAs, shipped);
   const result = overlaySchema.safeParse(source.data, { reportInput: true });
   if (!result.success) {
     const lines = formatIssues(result.error.issues, source, (p) => knownKeys(overlaySchema, p));
@@ -33,7 +33,7 @@ export function loadOverlayFile(path: string, shownAs: string, label: string): L
 }
 
 export function loadMethodology(methodology: Methodology, type: ProjectType): { preset: LoadedLayer; typeOverlay: LoadedLayer } {
-  const file = (name: string) => loadOverlayFile(join(PACKAGE_ROOT, METHODOLOGY_DIR, name), `${METHODOLOGY_DIR}/${name}`, '');
+  const file = (name: string) => loadOverlayFile(join(PACKAGE_ROOT, METHODOLOGY_DIR, name), `${METHODOLOGY_DIR}/${name}`, '', true);
   const preset = { ...file(`${methodology}.yml`), label: `methodology ${methodology}` };
   const typeOverlay = { ...file(`${type}-overlay.yml`), label: `${type} overlay` };
   return { preset, typeOverlay };

@@ -8,18 +8,15 @@
  * a run does. A template whose source changed since the build (working on Scaffold itself) is
  * compiled on the spot with the full compiler, with the same options, so the output is the same.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import { builtTemplate } from '../compiled.js';
 
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
-export const COMPILED_DIR = 'dist/compiled';
 
 const require = createRequire(import.meta.url);
-// The runtime build has the same API minus the compiler; its bundled typings are empty.
-const runtime = (require('handlebars/runtime') as typeof import('handlebars')).create();
+// The runtime build has the same API minus the compiler; its own typings are empty.
+const runtime = (HandlebarsRuntime as unknown as typeof import('handlebars')).create();
 type Spec = Parameters<typeof runtime.template>[0];
 
 const helpers: Record<string, (...args: unknown[]) => unknown> = {
@@ -43,15 +40,6 @@ for (const [name, fn] of Object.entries(helpers)) runtime.registerHelper(name, f
 export type Template = (context: object) => string;
 type Delegate = (context: object) => string;
 
-/** Where the build puts the precompiled form of a template (`source` as in `compile`). */
-export function compiledPath(source: string): string {
-  return join(COMPILED_DIR, `${source}.cjs`);
-}
-
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
 /** The template's spec as JavaScript source, as the build stores it. */
 export function precompile(text: string): string {
   const compiler = require('handlebars') as typeof import('handlebars');
@@ -66,8 +54,12 @@ const cache = new Map<string, Delegate>();
  */
 export function compile(text: string, source: string): Template {
   const key = `${source}\0${text}`;
-  const run = cache.get(key) ?? (runtime.template(precompiledSpec(text, source) ?? evalSpec(precompile(text))) as Delegate);
-  cache.set(key, run);
+  let template = cache.get(key);
+  if (!template) {
+    template = runtime.template(builtTemplate<Spec>(source, text) ?? evalSpec(precompile(text))) as Delegate;
+    cache.set(key, template);
+  }
+  const run = template;
   return (context) => {
     try {
       return run(context);
@@ -75,13 +67,6 @@ export function compile(text: string, source: string): Template {
       throw new Error(`${source}: ${(error as Error).message}`);
     }
   };
-}
-
-function precompiledSpec(text: string, source: string): Spec | undefined {
-  const file = join(PACKAGE_ROOT, compiledPath(source));
-  if (!existsSync(file)) return undefined;
-  const compiled = require(file) as { hash: string; spec: Spec };
-  return compiled.hash === textHash(text) ? compiled.spec : undefined;
 }
 
 function evalSpec(source: string): Spec {

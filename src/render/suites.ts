@@ -56,7 +56,7 @@ export function readSuite(dir: string): Suite {
   const cached = cache.get(dir);
   if (cached) return cached;
   const shown = `${relative(PACKAGE_ROOT, dir)}/suite.yml`;
-  const source = parseYamlSource(readFileSync(join(dir, 'suite.yml'), 'utf8'), shown);
+  const source = parseYamlSource(readFileSync(join(dir, 'suite.yml'), 'utf8'), shown, true);
   const result = suiteSchema.safeParse(source.data, { reportInput: true });
   if (!result.success) {
     throw new Error(formatIssues(result.error.issues, source, (p) => knownKeys(suiteSchema, p)).join('; '));

@@ -4,18 +4,24 @@
  * manifest, the project is up to date without rendering anything (the fast path of `update`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, scaffoldVersion } from '../package-root.js';
 
 let contentHash: string | undefined;
 
-/** Hash of this Scaffold's version, content/ and templates/ (a few ms; computed once). */
+/**
+ * This Scaffold's version and the name, size and modification time of every file under content/
+ * and templates/: any edit changes it, and it costs a directory walk, not a read of every file.
+ */
 function contentFingerprint(): string {
   if (contentHash) return contentHash;
   const hash = createHash('sha256').update(scaffoldVersion());
   for (const top of ['content', 'templates']) {
-    for (const file of filesUnder(join(PACKAGE_ROOT, top))) hash.update(file).update(readFileSync(join(PACKAGE_ROOT, top, file)));
+    for (const file of filesUnder(join(PACKAGE_ROOT, top))) {
+      const { size, mtimeMs } = statSync(join(PACKAGE_ROOT, top, file));
+      hash.update(`${file}\0${size}\0${mtimeMs}\n`);
+    }
   }
   contentHash = hash.digest('hex');
   return contentHash;

@@ -58,7 +58,7 @@ export function readManifest(projectDir: string, version: string): Manifest {
 
 /** Stable text: sorted paths, so the committed file diffs cleanly. */
 export function serializeManifest(manifest: Manifest): string {
-  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
 }
 
