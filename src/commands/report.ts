@@ -13,6 +13,8 @@ export interface RunReport {
   warnings: string[];
   selection?: ResolvedPlan;
   dryRun: boolean;
+  /** `update --check`: a dry run whose verdict is the exit code. */
+  check?: boolean;
 }
 
 export function isDrift(changes: Change[]): boolean {
@@ -62,7 +64,7 @@ function summary(report: RunReport): string {
     create: 'created', update: 'updated', merge: 'merged', conflict: 'in conflict', delete: 'deleted', keep: 'kept', skip: 'skipped', unchanged: 'unchanged',
   };
   const parts = order.filter((a) => counts.get(a)).map((a) => `${counts.get(a)} ${words[a]}`);
-  const lead = report.dryRun ? 'Dry run, nothing written' : 'Done';
+  const lead = report.check ? 'Checked, nothing written' : report.dryRun ? 'Dry run, nothing written' : 'Done';
   const conflicts = conflictsOf(report.changes).length;
   const tail = conflicts > 0 ? ` Resolve the conflict markers in ${conflicts === 1 ? 'that file' : 'those files'}, then run \`scaffold update\` again.` : '';
   return `${lead}: ${parts.join(', ') || 'nothing to do'}.${tail}`;

@@ -22,7 +22,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const unchanged = options.force || options.restore?.length ? undefined : upToDate(projectDir, inputs);
   if (unchanged !== undefined) {
     const changes = Array.from({ length: unchanged }, () => ({ action: 'unchanged' as const, path: '', source: '', policy: 'managed' as const }));
-    printReport(ctx, options, { command: 'update', projectType: '', changes, warnings: [], dryRun });
+    printReport(ctx, options, { command: 'update', projectType: '', changes, warnings: [], dryRun, check: options.check });
     return 0;
   }
 
@@ -45,7 +45,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
     restore: options.restore ?? [],
     write: !dryRun,
   });
-  printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun });
+  printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun, check: options.check });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');
     return 1;

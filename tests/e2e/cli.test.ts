@@ -1,6 +1,7 @@
 /** The built CLI, run in temp folders the way a person or a CI job runs it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, snapshot } from '../helpers/cli.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
@@ -153,5 +154,19 @@ describe('the other commands', () => {
       expect(help.stdout).toContain('Examples:'.slice(0, 7));
     }
     expect(cli(['init', '--help'], dir).stdout).toContain('--ml-phase <value>');
+  });
+});
+
+describe('the built CLI renders what the sources render', () => {
+  it('writes the golden FilePlan of a deep ml project, byte for byte', () => {
+    // The build precompiles templates and stores parsed content; this pins that path to the
+    // golden tree the source path is compared with in tests/golden.
+    const dir = tempDir();
+    const project = join(dir, 'golden-project');
+    const args = ['--yes', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'classical', '--ml-serving', 'realtime'];
+    expect(cli(['init', 'golden-project', ...args], dir).code).toBe(0);
+    const golden = fileURLToPath(new URL('../golden/ml-deep/', import.meta.url));
+    const planned = readFileSync(join(golden, '_plan.txt'), 'utf8').trim().split('\n').map((line) => line.split('  ')[0]!);
+    for (const path of planned) expect(readFile(project, path), path).toBe(readFile(golden, path));
   });
 });
