@@ -74,7 +74,11 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
   }
   const planned = new Set(files.map((f) => f.path));
   for (const [path, record] of Object.entries(previous.files)) {
-    if (!planned.has(path)) plan.changes.push(...decideRemoval(path, record, disk));
+    if (planned.has(path)) continue;
+    const change = decideRemoval(path, record, disk);
+    if (!change) continue;
+    plan.changes.push(change);
+    if (change.action !== 'delete') plan.manifest.files[path] = { ...record, retired: true };
   }
   return plan;
 }
@@ -158,12 +162,14 @@ function showValue(json: string, path: string): string {
   return JSON.stringify(value);
 }
 
-function decideRemoval(path: string, record: FileRecord, disk: Disk): Change[] {
+/** A file that is no longer rendered: deleted if it is as Scaffold left it, else retired. */
+function decideRemoval(path: string, record: FileRecord, disk: Disk): Change | undefined {
   const base = { path, source: record.source, policy: record.policy };
   const raw = disk.read(path);
-  if (raw === undefined || record.policy === 'merge-json') return [];
-  if (record.policy === 'seed') return [{ ...base, action: 'keep', reason: 'no longer generated; the file is yours now' }];
-  if (sha256(normalize(raw).text) === record.sha256) return [{ ...base, action: 'delete' }];
-  return [{ ...base, action: 'keep', reason: 'no longer generated, but you edited it, so it stays; delete it if you no longer need it' }];
+  if (raw === undefined || record.policy === 'merge-json') return undefined;
+  // Said once, when it stops being generated; after that it is quietly the person's.
+  if (record.retired) return { ...base, action: 'unchanged' };
+  if (record.policy === 'seed') return { ...base, action: 'keep', reason: 'no longer generated; the file is yours now' };
+  if (sha256(normalize(raw).text) === record.sha256) return { ...base, action: 'delete' };
+  return { ...base, action: 'keep', reason: 'no longer generated, but you edited it, so it stays; delete it if you no longer need it' };
 }
-

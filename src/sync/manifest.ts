@@ -21,6 +21,11 @@ const record = z.object({
   written: z.string().optional(),
   /** The person deleted this file; it stays deleted until `update --restore`. */
   deleted: z.boolean().optional(),
+  /**
+   * No longer selected, but kept because it is the person's (edited, or a seed file). The record
+   * stays so that selecting it again merges with the person's version instead of skipping it.
+   */
+  retired: z.boolean().optional(),
 });
 
 const manifestSchema = z.object({

@@ -12,6 +12,7 @@ interface LooseRecord {
   policy?: string;
   written?: string;
   deleted?: boolean;
+  retired?: boolean;
 }
 
 /** The number of generated files when the project is up to date; undefined when unsure. */
@@ -32,7 +33,8 @@ export function upToDate(projectDir: string, inputsHash: string): number | undef
       if (existsSync(full)) return undefined;
       continue;
     }
-    if (record.policy === 'seed') continue;
+    // Seed and retired files are the person's: what they hold cannot make the project out of date.
+    if (record.policy === 'seed' || record.retired) continue;
     if (!record.written || !existsSync(full)) return undefined;
     if (sha256(readFileSync(full, 'utf8')) !== record.written) return undefined;
   }

@@ -58,6 +58,39 @@ describe('refresh after the config changes', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('switches deep -> mvp -> deep, keeping what the person edited, and is clean after each switch', () => {
+    const dir = tempDir();
+    expect(cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir).code).toBe(0);
+    const config = () => readFile(dir, '.scaffold/config.yml');
+    // A note in an entry mvp keeps (core) and in one it drops (extended).
+    writeFile(dir, 'docs/knowledge/ml-testing.md', `${readFile(dir, 'docs/knowledge/ml-testing.md')}\nOur note on testing.\n`);
+    writeFile(dir, 'docs/knowledge/ml-security.md', `${readFile(dir, 'docs/knowledge/ml-security.md')}\nOur note on security.\n`);
+
+    writeFile(dir, '.scaffold/config.yml', config().replace('methodology: deep', 'methodology: mvp'));
+    const toMvp = cli(['update'], dir);
+    expect(toMvp.code).toBe(0);
+    expect(toMvp.stdout).toMatch(/merge\s+docs\/knowledge\/ml-testing\.md/);
+    expect(toMvp.stdout).toMatch(/keep\s+docs\/knowledge\/ml-security\.md\s+\(no longer generated, but you edited it/);
+    expect(toMvp.stdout).toMatch(/delete\s+docs\/knowledge\/ml-observability\.md/);
+    expect(readFile(dir, 'docs/knowledge/ml-testing.md')).not.toContain('## Deep Guidance');
+    expect(readFile(dir, 'docs/knowledge/ml-testing.md')).toContain('Our note on testing.');
+    expect(exists(dir, 'docs/knowledge/ml-observability.md')).toBe(false);
+    expect(exists(dir, '.github/workflows/scaffold.yml')).toBe(false);
+    expect(cli(['update', '--check'], dir).code).toBe(0);
+
+    writeFile(dir, '.scaffold/config.yml', config().replace('methodology: mvp', 'methodology: deep'));
+    const toDeep = cli(['update'], dir);
+    expect(toDeep.code).toBe(0);
+    expect(readFile(dir, 'docs/knowledge/ml-testing.md')).toContain('## Deep Guidance');
+    expect(readFile(dir, 'docs/knowledge/ml-testing.md')).toContain('Our note on testing.');
+    expect(readFile(dir, 'docs/knowledge/ml-security.md')).toContain('Our note on security.');
+    expect(exists(dir, 'docs/knowledge/ml-observability.md')).toBe(true);
+    expect(cli(['update', '--check'], dir).code).toBe(0);
+    const before = snapshot(dir);
+    expect(cli(['update'], dir).code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('re-running init with a changed flag updates config.yml in place and refreshes', () => {
     const dir = tempDir();
     cli(['init', '--yes', '--type', 'mobile-app', '--mobile-platform', 'ios'], dir);

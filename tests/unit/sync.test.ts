@@ -113,7 +113,17 @@ describe('sync', () => {
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     expect(exists(dir, '.scaffold/base/docs/guide.md')).toBe(false);
     expect(readFile(dir, 'docs/other.md')).toBe(`${V1}edited\n`);
-    expect(run(dir, []).changes).toEqual([]);
+    expect(run(dir, []).wrote).toBe(false);
+  });
+
+  it('merges a kept file with the new render when it is selected again', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
+    expect(run(dir, []).actions['docs/guide.md']).toBe('keep');
+    const back = run(dir, [doc(V2)]);
+    expect(back.actions['docs/guide.md']).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}mine\n`);
   });
 
   it('leaves a generated file the person deleted deleted, until --restore', () => {
