@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { dirname, join } from 'node:path';
 import type { SyncPlan } from './decide.js';
 import { basePath, MANIFEST_FILE, serializeManifest, type Manifest } from './manifest.js';
-import { confine } from './paths.js';
+import { pathGuard } from './paths.js';
 
 interface Op {
   kind: 'write' | 'delete' | 'backup';
@@ -41,7 +41,8 @@ export function pendingOps(projectDir: string, plan: SyncPlan, previous: Manifes
 
 export function applyOps(projectDir: string, ops: Op[]): void {
   // Check every path first: a bad one stops the run before anything is written.
-  const targets = ops.map((op) => confine(projectDir, op.kind === 'backup' ? `${op.path}.orig` : op.path));
+  const confine = pathGuard(projectDir);
+  const targets = ops.map((op) => confine(op.kind === 'backup' ? `${op.path}.orig` : op.path));
   const made = new Set<string>();
   ops.forEach((op, i) => {
     const target = targets[i]!;

@@ -1,20 +1,32 @@
 /** Every path Scaffold writes stays inside the project: no `..`, no absolute paths, no symlink escapes. */
 import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 
-export function confine(projectDir: string, path: string): string {
-  const bad = isAbsolute(path) || path.split(/[\\/]/).some((s) => s === '..' || s === '') || path.includes('\0');
-  if (bad) throw new UserError(`refusing to write ${JSON.stringify(path)}: generated paths must stay inside the project`);
+/**
+ * A checker for one run: `confine(path)` returns where `path` lands inside the project, or
+ * refuses it. Real paths are cached per folder, since a run writes many files into few folders.
+ */
+export function pathGuard(projectDir: string): (path: string) => string {
   const root = realpathSync(projectDir);
-  const target = join(projectDir, path);
-  // The nearest existing ancestor decides where a new file really lands.
-  let existing = dirname(target);
-  while (!existsSync(existing)) existing = dirname(existing);
-  const realParent = realpathSync(existing);
-  if (isLink(target)) checkInside(root, realpathOrSelf(target), path);
-  checkInside(root, realParent, path);
-  return target;
+  const realDirs = new Map<string, string>();
+  const realDir = (dir: string): string => {
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      // The nearest existing ancestor decides where a new file really lands.
+      real = existsSync(dir) ? realpathSync(dir) : join(realDir(dirname(dir)), basename(dir));
+      realDirs.set(dir, real);
+    }
+    return real;
+  };
+  return (path) => {
+    const bad = isAbsolute(path) || path.split(/[\\/]/).some((s) => s === '..' || s === '') || path.includes('\0');
+    if (bad) throw new UserError(`refusing to write ${JSON.stringify(path)}: generated paths must stay inside the project`);
+    const target = join(projectDir, path);
+    if (isLink(target)) checkInside(root, realpathOrSelf(target), path);
+    checkInside(root, realDir(dirname(target)), path);
+    return target;
+  };
 }
 
 function isLink(path: string): boolean {
