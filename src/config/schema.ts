@@ -61,7 +61,7 @@ export const configSchema = z
     config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config,
   );
 
-/** A validated config. The type's section is read through `sectionOf`. */
+/** A validated config; the type's answers sit under its key (`config.ml`, `config.dataPipeline`, ...). */
 export type Config = {
   version: 1;
   name: string;
@@ -70,11 +70,6 @@ export type Config = {
   depth?: number;
   overlay?: z.infer<typeof overlaySchema>;
 } & Record<string, unknown>;
-
-/** The answers of the config's own project type, e.g. `config.ml`. */
-export function sectionOf(config: Config): Record<string, unknown> {
-  return config[PROJECT_TYPES[config.projectType].key] as Record<string, unknown>;
-}
 
 /**
  * config.schema.json as written into projects. The build stores it (dist/compiled/), and the

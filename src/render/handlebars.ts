@@ -73,4 +73,3 @@ function evalSpec(source: string): Spec {
   return new Function(`return ${source};`)() as Spec;
 }
 
-export const HELPER_NAMES = Object.keys(helpers);

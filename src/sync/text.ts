@@ -9,8 +9,6 @@ export interface TextStyle {
   bom: boolean;
 }
 
-export const CANONICAL: TextStyle = { eol: '\n', bom: false };
-
 export function normalize(raw: string): { text: string; style: TextStyle } {
   const bom = raw.charCodeAt(0) === 0xfeff;
   const body = bom ? raw.slice(1) : raw;
