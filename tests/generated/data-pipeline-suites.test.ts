@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../helpers/generate.js';
+import { runPytest } from '../helpers/suite-runners.js';
 
 const BARS = { deep: 20, mvp: 8 } as const;
 
@@ -62,29 +63,6 @@ function label(c: Case): string {
   return `${c.methodology}: ${c.pipelineProcessing} orchestration=${c.pipelineOrchestration} quality=${c.pipelineQuality} schema=${c.pipelineSchema} catalog=${c.pipelineCatalog}`;
 }
 
-/** Counts from pytest's closing line, e.g. "134 passed, 4 skipped in 6.03s". */
-function summary(output: string): Record<string, number> {
-  const last = output.trim().split('\n').pop() ?? '';
-  const counts: Record<string, number> = {};
-  for (const [, n, kind] of last.matchAll(/(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)/g)) {
-    counts[kind!.replace(/s$/, '')] = Number(n);
-  }
-  return counts;
-}
-
-function pytest(dir: string): { code: number; output: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
-  // The Postgres tests must skip here, whatever the environment running this suite says.
-  delete env.PIPELINE_INTEGRATION;
-  const run = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env,
-    timeout: 55_000,
-  });
-  return { code: run.status ?? -1, output: `${run.stdout ?? ''}${run.stderr ?? ''}` };
-}
-
 describe('data-pipeline starter suites pass as generated', () => {
   beforeAll(() => {
     const check = spawnSync('python3', ['-c', 'import pytest, numpy'], { encoding: 'utf8' });
@@ -98,11 +76,11 @@ describe('data-pipeline starter suites pass as generated', () => {
       expect(existsSync(join(dir, path)), `${path} rendered`).toBe(selected(c));
     }
 
-    const { code, output } = pytest(dir);
-    const counts = summary(output);
-    expect(counts.failed ?? 0, output).toBe(0);
-    expect(counts.error ?? 0, output).toBe(0);
+    // The Postgres tests must skip here, whatever the environment running this suite says.
+    const { code, output, passed, failed, errors } = runPytest(dir, { PIPELINE_INTEGRATION: undefined });
+    expect(failed, output).toBe(0);
+    expect(errors, output).toBe(0);
     expect(code, output).toBe(0);
-    expect(counts.passed ?? 0, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
+    expect(passed, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
   });
 });

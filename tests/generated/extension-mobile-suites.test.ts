@@ -9,16 +9,12 @@
  * The Swift and Kotlin starter files of ios and android projects are only checked for presence:
  * nothing here can build them.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../helpers/generate.js';
+import { linkNodeModules, runTsc, runVitest } from '../helpers/suite-runners.js';
 
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
-const VITEST = join(NODE_MODULES, 'vitest/vitest.mjs');
-const TSC = join(NODE_MODULES, 'typescript/bin/tsc');
 const BARS = { deep: 15, mvp: 6 } as const;
 
 interface Case {
@@ -121,36 +117,19 @@ const MOBILE: Case[] = [
   },
 ];
 
-/** The counts in vitest's summary line, e.g. "Tests  2 failed | 81 passed (83)". */
-function summary(output: string): { passed: number; failed: number } {
-  const line = /^\s*Tests\s+(.+)$/m.exec(output)?.[1] ?? '';
-  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
-  return { passed: count('passed'), failed: count('failed') };
-}
-
-// The child vitest must not think it is one of this run's workers.
-const childEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))),
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-  CI: '1',
-};
-
 async function generateAndRun(type: string, { methodology, flags, paths, typecheck }: Case): Promise<string> {
   const dir = await generateProject({ type, methodology, ...flags });
   for (const [path, present] of Object.entries(paths)) expect(existsSync(join(dir, path)), path).toBe(present);
 
-  symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
-  const run = spawnSync(process.execPath, [VITEST, 'run'], { cwd: dir, encoding: 'utf8', env: childEnv, timeout: 180_000 });
-  const output = `${run.stdout}\n${run.stderr}`;
-  const { passed, failed } = summary(output);
+  linkNodeModules(dir);
+  const { code, output, passed, failed } = runVitest(dir);
   expect(failed, output).toBe(0);
-  expect(run.status, output).toBe(0);
+  expect(code, output).toBe(0);
   expect(passed, output).toBeGreaterThanOrEqual(BARS[methodology]);
 
   if (typecheck) {
-    const tsc = spawnSync(process.execPath, [TSC, '--noEmit', '-p', '.'], { cwd: dir, encoding: 'utf8', env: childEnv, timeout: 120_000 });
-    expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).toBe(0);
+    const tsc = runTsc(dir);
+    expect(tsc.code, tsc.output).toBe(0);
   }
   return dir;
 }

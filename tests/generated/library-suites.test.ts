@@ -6,15 +6,12 @@
  * seconds; those with type definitions also run tsc for the type-level tests. The generated projects reuse this repository's node_modules
  * (vitest 4, typescript, @types/node), so the test is offline and needs no npm install.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../helpers/generate.js';
+import { linkNodeModules, runVitest } from '../helpers/suite-runners.js';
 
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
-const VITEST = join(NODE_MODULES, 'vitest/vitest.mjs');
 
 interface Case {
   label: string;
@@ -64,33 +61,16 @@ const CASES: Case[] = [
   },
 ];
 
-/** The counts in vitest's summary line, e.g. "Tests  2 failed | 81 passed (83)". */
-function summary(output: string): { passed: number; failed: number } {
-  const line = /^\s*Tests\s+(.+)$/m.exec(output)?.[1] ?? '';
-  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
-  return { passed: count('passed'), failed: count('failed') };
-}
-
-// The child vitest must not think it is one of this run's workers.
-const childEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST'))),
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-  CI: '1',
-};
-
 describe('generated library suites', () => {
   it.each(CASES)('$label: the generated suite passes', async ({ flags, atLeast, folders }) => {
     const dir = await generateProject({ type: 'library', ...flags });
     for (const [path, present] of Object.entries(folders)) expect(existsSync(join(dir, path)), path).toBe(present);
     expect(existsSync(join(dir, 'package.json'))).toBe(true);
 
-    symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
-    const run = spawnSync(process.execPath, [VITEST, 'run'], { cwd: dir, encoding: 'utf8', env: childEnv, timeout: 180_000 });
-    const output = `${run.stdout}\n${run.stderr}`;
-    const { passed, failed } = summary(output);
+    linkNodeModules(dir);
+    const { code, output, passed, failed } = runVitest(dir);
     expect(failed, output).toBe(0);
-    expect(run.status, output).toBe(0);
+    expect(code, output).toBe(0);
     expect(passed, output).toBeGreaterThanOrEqual(atLeast);
   }, 200_000);
 });

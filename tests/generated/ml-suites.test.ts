@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../helpers/generate.js';
+import { runPytest } from '../helpers/suite-runners.js';
 
 const BARS = { deep: 20, mvp: 8 } as const;
 
@@ -49,26 +50,6 @@ function label(c: Case): string {
   return `${c.methodology}: ${c.mlPhase} ${c.mlModelType} serving=${c.mlServing ?? 'none'} tracking=${c.mlExperimentTracking}`;
 }
 
-/** Counts from pytest's closing line, e.g. "137 passed, 2 skipped in 5.48s". */
-function summary(output: string): Record<string, number> {
-  const last = output.trim().split('\n').pop() ?? '';
-  const counts: Record<string, number> = {};
-  for (const [, n, kind] of last.matchAll(/(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)/g)) {
-    counts[kind!.replace(/s$/, '')] = Number(n);
-  }
-  return counts;
-}
-
-function pytest(dir: string): { code: number; output: string } {
-  const run = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-    timeout: 55_000,
-  });
-  return { code: run.status ?? -1, output: `${run.stdout ?? ''}${run.stderr ?? ''}` };
-}
-
 describe('ml starter suites pass as generated', () => {
   beforeAll(() => {
     const check = spawnSync('python3', ['-c', 'import pytest, numpy'], { encoding: 'utf8' });
@@ -83,11 +64,10 @@ describe('ml starter suites pass as generated', () => {
       expect(existsSync(join(dir, path)), `${path} rendered`).toBe(selected(c));
     }
 
-    const { code, output } = pytest(dir);
-    const counts = summary(output);
-    expect(counts.failed ?? 0, output).toBe(0);
-    expect(counts.error ?? 0, output).toBe(0);
+    const { code, output, passed, failed, errors } = runPytest(dir);
+    expect(failed, output).toBe(0);
+    expect(errors, output).toBe(0);
     expect(code, output).toBe(0);
-    expect(counts.passed ?? 0, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
+    expect(passed, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
   });
 });
