@@ -67,8 +67,10 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
       continue;
     }
     const raw = change.write ?? disk.read(file.path);
-    // What is on disk after this run, as Scaffold left it: only a write of ours changes it.
-    const written = change.write !== undefined ? sha256(change.write) : (record?.written ?? (raw === undefined ? undefined : sha256(raw)));
+    // What is on disk after this run, as Scaffold left it: only a write of ours changes it. A file
+    // left with conflict markers gets none, so the fast path of update never calls it up to date.
+    const written =
+      change.action === 'conflict' ? undefined : change.write !== undefined ? sha256(change.write) : (record?.written ?? (raw === undefined ? undefined : sha256(raw)));
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(file.content), ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }

@@ -91,6 +91,30 @@ describe('refresh after the config changes', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('marks a conflicting edit, exits 1, lists it in --json, and waits until it is resolved', () => {
+    const dir = tempDir();
+    cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both', '--ml-serving', 'realtime'], dir);
+    const doc = 'docs/knowledge/ml-serving-patterns.md';
+    // The person rewrites the opening line; the new answer (batch) rewrites the same line.
+    writeFile(dir, doc, readFile(dir, doc).replace(/^.* serves predictions through a \*\*realtime\*\* API\..*$/m, 'Our team serves the model behind the gateway.'));
+    writeFile(dir, '.scaffold/config.yml', readFile(dir, '.scaffold/config.yml').replace('servingPattern: realtime', 'servingPattern: batch'));
+    const result = cli(['update', '--json'], dir);
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.ok).toBe(false);
+    expect(json.conflicts).toEqual([doc]);
+    const text = readFile(dir, doc);
+    expect(text).toMatch(/<<<<<<< yours\nOur team serves the model behind the gateway\.\n=======\n.*\*\*batch\*\* scoring jobs.*\n>>>>>>> scaffold \d+\.\d+\.\d+/);
+    const again = cli(['update'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/conflict\s+docs\/knowledge\/ml-serving-patterns\.md\s+\(still has conflict markers/);
+    expect(readFile(dir, doc)).toBe(text);
+    writeFile(dir, doc, text.replace(/<<<<<<< yours\n(.*)\n=======\n.*\n>>>>>>> scaffold .*\n/, '$1\n'));
+    expect(cli(['update'], dir).code).toBe(0);
+    expect(cli(['update', '--check'], dir).code).toBe(0);
+    expect(readFile(dir, doc)).toContain('Our team serves the model behind the gateway.');
+  });
+
   it('re-running init with a changed flag updates config.yml in place and refreshes', () => {
     const dir = tempDir();
     cli(['init', '--yes', '--type', 'mobile-app', '--mobile-platform', 'ios'], dir);
