@@ -34,8 +34,12 @@ export function pendingOps(projectDir: string, plan: SyncPlan, previous: Manifes
       ops.push({ kind: 'delete', path: basePath(path) });
     }
   }
+  // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
+  // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);
-  if (readIfExists(join(projectDir, MANIFEST_FILE)) !== manifest) ops.push({ kind: 'write', path: MANIFEST_FILE, content: manifest });
+  const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
+  const withOldHint = onDisk === undefined ? undefined : serializeManifest({ ...plan.manifest, inputsHash: previous.inputsHash });
+  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint)) ops.push({ kind: 'write', path: MANIFEST_FILE, content: manifest });
   return ops;
 }
 

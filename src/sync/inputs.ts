@@ -4,24 +4,22 @@
  * manifest, the project is up to date without rendering anything (the fast path of `update`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, scaffoldVersion } from '../package-root.js';
 
 let contentHash: string | undefined;
 
 /**
- * This Scaffold's version and the name, size and modification time of every file under content/
- * and templates/: any edit changes it, and it costs a directory walk, not a read of every file.
+ * This Scaffold's version and the bytes of every file under content/ and templates/. Hashing
+ * the bytes (a few ms) rather than modification times keeps the hash the same on every machine
+ * that installs this version, so a fresh CI clone gets the fast path too.
  */
 function contentFingerprint(): string {
   if (contentHash) return contentHash;
   const hash = createHash('sha256').update(scaffoldVersion());
   for (const top of ['content', 'templates']) {
-    for (const file of filesUnder(join(PACKAGE_ROOT, top))) {
-      const { size, mtimeMs } = statSync(join(PACKAGE_ROOT, top, file));
-      hash.update(`${file}\0${size}\0${mtimeMs}\n`);
-    }
+    for (const file of filesUnder(join(PACKAGE_ROOT, top))) hash.update(`${file}\0`).update(readFileSync(join(PACKAGE_ROOT, top, file)));
   }
   contentHash = hash.digest('hex');
   return contentHash;

@@ -36,4 +36,11 @@ describe('the up-to-date fast path', () => {
     sync(dir);
     expect(upToDate(dir, 'inputs-1')).toBe(2);
   });
+
+  it('is not a reason to write: a run whose only news is a new inputs hash writes nothing', () => {
+    const dir = tempDir();
+    sync(dir, 'inputs-1');
+    expect(sync(dir, 'inputs-2').wrote).toBe(false);
+    expect(upToDate(dir, 'inputs-1')).toBe(2);
+  });
 });
