@@ -19,20 +19,28 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Values tools write as stand-ins, not choices: `npm init` makes a test script that only fails.
- * Scaffold may replace these, as if the key were missing.
+ * What `npm init -y` writes as defaults rather than choices. A package.json still carrying npm's
+ * failing test script was never set up by a person, so these values may be replaced as if the
+ * keys were missing; in any other package.json they are the person's and are kept.
  */
-const PLACEHOLDERS: Record<string, Json> = {
-  'scripts.test': 'echo "Error: no test specified" && exit 1',
-};
+const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+const NPM_INIT_DEFAULTS: Record<string, Json> = { 'scripts.test': NPM_INIT_TEST, main: 'index.js', type: 'commonjs' };
 
 export function mergeJson(base: JsonObject | undefined, yours: JsonObject, scaffold: JsonObject): JsonMergeResult {
   const result: JsonMergeResult = { merged: structuredClone(yours), added: [], updated: [], clashes: [] };
-  walk(base, result.merged, scaffold, '', result);
+  const fresh = isObject(yours.scripts) && yours.scripts.test === NPM_INIT_TEST;
+  walk(base, result.merged, scaffold, '', result, fresh ? NPM_INIT_DEFAULTS : {});
   return result;
 }
 
-function walk(base: JsonObject | undefined, target: JsonObject, wanted: JsonObject, prefix: string, result: JsonMergeResult): void {
+function walk(
+  base: JsonObject | undefined,
+  target: JsonObject,
+  wanted: JsonObject,
+  prefix: string,
+  result: JsonMergeResult,
+  defaults: Record<string, Json>,
+): void {
   for (const [key, value] of Object.entries(wanted)) {
     const path = prefix ? `${prefix}.${key}` : key;
     const had = base?.[key];
@@ -44,9 +52,9 @@ function walk(base: JsonObject | undefined, target: JsonObject, wanted: JsonObje
         result.added.push(path);
       }
     } else if (isObject(current) && isObject(value)) {
-      walk(isObject(had) ? had : undefined, current, value, path, result);
+      walk(isObject(had) ? had : undefined, current, value, path, result, defaults);
     } else if (!same(current, value)) {
-      if ((had !== undefined && same(current, had)) || same(current, PLACEHOLDERS[path])) {
+      if ((had !== undefined && same(current, had)) || (path in defaults && same(current, defaults[path]))) {
         target[key] = value;
         result.updated.push(path);
       } else result.clashes.push(path);

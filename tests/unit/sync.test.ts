@@ -222,12 +222,18 @@ describe('sync of a shared package.json', () => {
     expect(run(dir, [pkg(wanted)]).wrote).toBe(false);
   });
 
-  it('replaces the placeholder test script npm init writes', () => {
-    const dir = tempDir();
-    writeFile(dir, 'package.json', JSON.stringify({ name: 'x', scripts: { test: 'echo "Error: no test specified" && exit 1' } }, null, 2));
-    const result = run(dir, [pkg(wanted)]);
-    expect(result.warnings).toEqual([]);
-    expect(JSON.parse(readFile(dir, 'package.json')).scripts.test).toBe('vitest run');
+  it('treats a package.json fresh from npm init as defaults, and the same values elsewhere as choices', () => {
+    const npmInit = { name: 'x', main: 'index.js', type: 'commonjs', scripts: { test: 'echo "Error: no test specified" && exit 1' } };
+    const ours = { ...wanted, type: 'module', main: './dist/index.js' };
+    const fresh = tempDir();
+    writeFile(fresh, 'package.json', JSON.stringify(npmInit, null, 2));
+    expect(run(fresh, [pkg(ours)]).warnings).toEqual([]);
+    expect(JSON.parse(readFile(fresh, 'package.json'))).toMatchObject({ type: 'module', main: './dist/index.js', scripts: { test: 'vitest run' } });
+    const chosen = tempDir();
+    writeFile(chosen, 'package.json', JSON.stringify({ ...npmInit, scripts: { test: 'node --test' } }, null, 2));
+    const kept = run(chosen, [pkg(ours)]);
+    expect(JSON.parse(readFile(chosen, 'package.json'))).toMatchObject({ type: 'commonjs', main: 'index.js', scripts: { test: 'node --test' } });
+    expect(kept.warnings).toHaveLength(3);
   });
 
   it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', () => {
