@@ -6,7 +6,7 @@
 import type { FieldInfo, FieldValue } from '../config/fields.js';
 import { validateConfig } from '../config/load.js';
 import { PROJECT_TYPE_IDS, PROJECT_TYPES, typeFields, type ProjectType } from '../config/project-types.js';
-import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Config, type Methodology } from '../config/schema.js';
+import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Config } from '../config/schema.js';
 import { knownKeys, configSchema } from '../config/schema.js';
 import { didYouMean } from '../config/suggest.js';
 import type { Source } from '../config/yaml-source.js';
@@ -38,41 +38,55 @@ export interface ResolveInput {
   selectionChoices?: (config: Config) => SelectionChoices;
 }
 
+/** The one precedence rule: flag > answers file > existing config > prompt (terminal only) > default. */
+async function pick<T>(given: { flag?: T; file?: T; existing?: T }, ask: (() => Promise<T>) | undefined, fallback?: T): Promise<T | undefined> {
+  return given.flag ?? given.file ?? given.existing ?? (ask ? await ask() : fallback);
+}
+
 export async function resolveAnswers(input: ResolveInput): Promise<Config> {
   const { flags, existing, prompter } = input;
   const file = readFileAnswers(input.file);
-  const type = checkType(flags.type) ?? flags.typeAnswers.type ?? (file.projectType as ProjectType | undefined) ??
-    existing?.projectType ?? (prompter ? await askType(prompter) : undefined);
+  const ask = <T>(question: (p: Prompter) => Promise<T>) => (prompter ? () => question(prompter) : undefined);
+
+  // 1. The project type, which decides the other questions
+  const type = await pick<ProjectType>(
+    { flag: checkType(flags.type) ?? flags.typeAnswers.type, file: file.projectType as ProjectType | undefined, existing: existing?.projectType },
+    ask(askType),
+  );
   if (!type) {
     throw new UserError(`--type is required without a terminal: pass --type ${PROJECT_TYPE_IDS.join('|')}, or run in a terminal for the wizard`);
   }
   const sameType = existing?.projectType === type ? existing : undefined;
-  const fileName = file.name === undefined ? undefined : String(file.name);
-  const name = flags.name ?? fileName ?? existing?.name ?? (prompter ? await askName(prompter, folderDefault(input.folderName)) : folderDefault(input.folderName));
-  const methodology = (flags.methodology ?? (file.methodology as string | undefined) ?? existing?.methodology ??
-    (prompter ? await askMethodology(prompter) : 'deep')) as Methodology;
+
+  // 2. Name, methodology and (custom only) depth
+  const folder = folderDefault(input.folderName);
+  const name = await pick({ flag: flags.name, file: file.name === undefined ? undefined : String(file.name), existing: existing?.name }, ask((p) => askName(p, folder)), folder);
+  const methodology = (await pick<string>({ flag: flags.methodology, file: file.methodology as string | undefined, existing: existing?.methodology }, ask(askMethodology), 'deep'))!;
   checkChoice('--methodology', methodology, Object.keys(METHODOLOGIES));
   if (flags.depth !== undefined && methodology !== 'custom') {
     throw new UserError(`--depth applies to methodology custom only (this project uses ${methodology}): add --methodology custom or drop --depth`);
   }
-  const depth = methodology !== 'custom'
-    ? flags.depth ?? file.depth
-    : flags.depth ?? file.depth ?? (existing?.methodology === 'custom' ? existing.depth : undefined) ??
-      (prompter ? await askDepth(prompter) : CUSTOM_DEFAULT_DEPTH);
+  const depth =
+    methodology === 'custom'
+      ? await pick<number | string>({ flag: flags.depth, file: file.depth as number | undefined, existing: existing?.methodology === 'custom' ? existing.depth : undefined }, ask(askDepth), CUSTOM_DEFAULT_DEPTH)
+      : (file.depth as number | undefined);
 
+  // 3. The type's own questions, in schema order (a later default may derive from an earlier answer)
   const key = PROJECT_TYPES[type].key;
   const fromFile = (file[key] ?? {}) as Record<string, FieldValue>;
   const fromConfig = (sameType?.[key] ?? {}) as Record<string, FieldValue>;
   const section: Record<string, FieldValue> = {};
   const missing: string[] = [];
   for (const field of typeFields(type)) {
-    const value = flags.typeAnswers.values.get(field.path) ?? fromFile[field.key] ?? fromConfig[field.key] ??
-      (prompter ? await askField(prompter, field, section) : defaultOf(field.info, section));
+    const given = { flag: flags.typeAnswers.values.get(field.path), file: fromFile[field.key], existing: fromConfig[field.key] };
+    const value = await pick(given, ask((p) => askField(p, field, section)), defaultOf(field.info, section));
     if (value === undefined) missing.push(`--${field.info.flag} is required for ${type} projects: pass --${field.info.flag} ${allowedText(field.info)}`);
     else section[field.key] = value;
   }
   if (missing.length > 0) throw new UserError(missing[0]!, missing.slice(1));
 
+  // 4. Validate the whole; for custom in the wizard, let the person toggle entries and suites
+  const overlay = file.overlay ?? sameType?.overlay;
   const config = validateConfig({
     version: 1,
     name,
@@ -80,11 +94,11 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
     methodology,
     ...(depth !== undefined && { depth: Number(depth) }),
     [key]: section,
-    ...((file.overlay ?? sameType?.overlay) !== undefined && { overlay: file.overlay ?? sameType?.overlay }),
+    ...(overlay !== undefined && { overlay }),
   });
   if (prompter && methodology === 'custom' && input.selectionChoices && !existing) {
-    const overlay = await askCustomSelection(prompter, input.selectionChoices(config));
-    return overlay ? validateConfig({ ...config, overlay }) : config;
+    const toggled = await askCustomSelection(prompter, input.selectionChoices(config));
+    return toggled ? validateConfig({ ...config, overlay: toggled }) : config;
   }
   return config;
 }
