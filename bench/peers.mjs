@@ -60,6 +60,7 @@ export function peerJobs() {
     plop: [[bin('plop'), ['--plopfile', join(PEERS_DIR, 'plopfile.mjs')]], { prepare: () => ({ args: ['--dest', freshDir(), 'job', 'demo'] }) }],
     hygen: [[bin('hygen'), ['job', 'new', '--name', 'demo']], { env: { HYGEN_TMPLS: join(PEERS_DIR, '_templates') }, prepare: () => ({ args: ['--dest', freshDir()] }) }],
     yo: [[bin('yo'), ['bench', '--no-insight', '--skip-install', '--force']], { env: { HOME: home }, prepare: () => ({ cwd: freshDir() }) }],
-    'create-vite': [[bin('create-vite'), ['--template', 'vanilla-ts', '--no-interactive']], { prepare: () => ({ args: [join(freshDir(), 'app')] }) }],
+    // create-vite takes the target folder relative to where it runs (an absolute path is not honoured).
+    'create-vite': [[bin('create-vite'), ['app', '--template', 'vanilla-ts', '--no-interactive']], { prepare: () => ({ cwd: freshDir() }) }],
   };
 }
