@@ -115,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: boolean, command: string): number {
+export function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: boolean, command: string): number {
   if (error instanceof CommanderError) {
     // Help and --version end through here too; commander has already printed them or the error.
     return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.user;

@@ -1,0 +1,31 @@
+/** The one place errors become exit codes (program.ts), and what each prints. */
+import { describe, expect, it } from 'vitest';
+import { CancelledError, UserError } from '../../src/errors.js';
+import { failure, main } from '../../src/program.js';
+import { tempDir, testContext } from '../helpers/project.js';
+
+describe('exit codes', () => {
+  it('are 2 for bad input (one line, no stack), 130 for Ctrl+C and 70 for a bug', () => {
+    const ctx = testContext(tempDir());
+    expect(failure(new UserError('--type: expected ml|library, found "game"'), ctx, false, false, 'init')).toBe(2);
+    expect(ctx.err).toBe('error: --type: expected ml|library, found "game"\n');
+    expect(failure(new CancelledError(), ctx, false, false, 'init')).toBe(130);
+    expect(ctx.err).toContain('Cancelled. Nothing was written.');
+    ctx.err = '';
+    expect(failure(new TypeError('x is undefined'), ctx, false, false, 'init')).toBe(70);
+    expect(ctx.err).toBe('internal error: x is undefined\nThis is a bug in Scaffold. Run again with --verbose for details, and report it.\n');
+    ctx.err = '';
+    failure(new TypeError('x is undefined'), ctx, false, true, 'init');
+    expect(ctx.err).toMatch(/^internal error: x is undefined\nTypeError: x is undefined\n\s+at /);
+  });
+
+  it('puts bad input into the JSON object with --json', () => {
+    const ctx = testContext(tempDir());
+    failure(new UserError('first problem', ['second problem']), ctx, true, false, 'validate');
+    expect(JSON.parse(ctx.out)).toEqual({ ok: false, command: 'validate', errors: ['first problem', 'second problem'] });
+  });
+
+  it('treats an unknown command as bad input', async () => {
+    expect(await main(['node', 'scaffold', 'frobnicate'])).toBe(2);
+  });
+});
