@@ -99,7 +99,7 @@ function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Dis
   const { text, style } = normalize(raw);
   if (text === file.content) return { ...base, action: 'unchanged' };
   if (file.policy === 'config') return { ...base, action: 'update', write: applyStyle(file.content, style) };
-  if (file.policy === 'merge-json') return decideJson(file, raw, disk, warnings);
+  if (file.policy === 'merge-json') return decideJson(file, raw, record ? trustedBase(disk, file.path, record) : undefined, warnings);
   if (!record) {
     // A file that equals the render was written by an interrupted run and was handled above.
     return options.force
@@ -116,7 +116,16 @@ function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Dis
     return { ...base, action: 'update', write: applyStyle(file.content, style), backup: true, reason: 'your edits were overwritten by --force; they are in .orig' };
   }
   if (sha256(file.content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
-  return decideMerge(file, text, style, disk.readBase(file.path), options.version);
+  return decideMerge(file, text, style, trustedBase(disk, file.path, record), options.version);
+}
+
+/**
+ * The base copy, only if it is what the manifest says Scaffold last wrote: a base that was
+ * edited, or torn by a crash, would silently corrupt a merge, so it counts as missing.
+ */
+function trustedBase(disk: Disk, path: string, record: FileRecord): string | undefined {
+  const raw = disk.readBase(path);
+  return raw !== undefined && sha256(normalize(raw).text) === record.sha256 ? raw : undefined;
 }
 
 function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw: string | undefined, version: string): Change {
@@ -125,7 +134,7 @@ function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw
     return {
       ...base,
       action: 'conflict',
-      reason: 'edited by you and changed by Scaffold, but its base copy under .scaffold/base/ is missing, so the two cannot be merged; restore .scaffold/base from git, or run with --force to take the new version (yours is kept as .orig)',
+      reason: 'edited by you and changed by Scaffold, but its base copy under .scaffold/base/ is missing or altered, so the two cannot be merged; restore .scaffold/base from git, or run with --force to take the new version (yours is kept as .orig)',
     };
   }
   const merged = merge3(normalize(baseRaw).text, yours, file.content, version);
@@ -139,7 +148,7 @@ function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw
   };
 }
 
-function decideJson(file: PlannedFile, raw: string, disk: Disk, warnings: string[]): Change {
+function decideJson(file: PlannedFile, raw: string, previous: string | undefined, warnings: string[]): Change {
   const base = { path: file.path, source: file.source, policy: file.policy };
   let yours: unknown;
   try {
@@ -150,7 +159,6 @@ function decideJson(file: PlannedFile, raw: string, disk: Disk, warnings: string
   if (typeof yours !== 'object' || yours === null || Array.isArray(yours)) {
     return { ...base, action: 'skip', reason: 'is not a JSON object; fix it and run again' };
   }
-  const previous = disk.readBase(file.path);
   const result = mergeJson(previous ? JSON.parse(previous) : undefined, yours as never, JSON.parse(file.content));
   for (const clash of result.clashes) warnings.push(`${file.path}: kept your ${clash}; Scaffold's suites expect ${showValue(file.content, clash)}`);
   if (result.added.length === 0 && result.updated.length === 0) return { ...base, action: 'unchanged' };

@@ -84,6 +84,17 @@ describe('sync', () => {
     expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
   });
 
+  it('does not merge against a base copy that is not what Scaffold last wrote', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
+    writeFile(dir, '.scaffold/base/docs/guide.md', 'torn');
+    const result = run(dir, [doc(V2)]);
+    expect(result.actions['docs/guide.md']).toBe('conflict');
+    expect(result.changes[0]!.reason).toContain('base copy under .scaffold/base/ is missing or altered');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V1}mine\n`);
+  });
+
   it('skips a file Scaffold did not write, and --force replaces it keeping a .orig copy', () => {
     const dir = tempDir();
     writeFile(dir, 'docs/guide.md', 'mine\n');
