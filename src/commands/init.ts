@@ -59,6 +59,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   const outcome = syncProject({
     projectDir,
     files,
+    projectType: config.projectType,
     inputsHash: inputsHash(projectDir, configContent),
     version: scaffoldVersion(),
     force: !!options.force,

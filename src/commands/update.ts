@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { inputsHash } from '../sync/inputs.js';
+import type { Policy } from '../render/plan-types.js';
 import { upToDate } from '../sync/up-to-date.js';
 import type { CommandContext, OutputOptions } from './context.js';
 import { conflictsOf, isDrift, printReport } from './report.js';
@@ -19,10 +20,10 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
   //    rendered, and the schema and template libraries are never loaded.
-  const unchanged = options.force || options.restore?.length ? undefined : upToDate(projectDir, inputs);
-  if (unchanged !== undefined) {
-    const changes = Array.from({ length: unchanged }, () => ({ action: 'unchanged' as const, path: '', source: '', policy: 'managed' as const }));
-    printReport(ctx, options, { command: 'update', projectType: '', changes, warnings: [], dryRun, check: options.check });
+  const fresh = options.force || options.restore?.length ? undefined : upToDate(projectDir, inputs);
+  if (fresh) {
+    const changes = fresh.files.map((f) => ({ ...f, action: 'unchanged' as const, policy: f.policy as Policy }));
+    printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], dryRun, check: options.check });
     return 0;
   }
 
@@ -39,6 +40,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const outcome = syncProject({
     projectDir,
     files: filePlanFor(config, selection),
+    projectType: config.projectType,
     inputsHash: inputs,
     version: scaffoldVersion(),
     force: !!options.force,

@@ -33,7 +33,8 @@ export interface Disk {
 }
 
 export interface SyncOptions {
-  /** Recorded in the manifest; see inputs.ts. */
+  /** Recorded in the manifest, for the fast path of update (up-to-date.ts). */
+  projectType?: string;
   inputsHash?: string;
   force: boolean;
   restore: ReadonlySet<string>;
@@ -52,7 +53,7 @@ export interface SyncPlan {
 export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, options: SyncOptions): SyncPlan {
   const plan: SyncPlan = {
     changes: [],
-    manifest: { version: 1, scaffoldVersion: options.version, inputsHash: options.inputsHash, files: {} },
+    manifest: { version: 1, scaffoldVersion: options.version, projectType: options.projectType, inputsHash: options.inputsHash, files: {} },
     bases: new Map(),
     warnings: [],
   };
@@ -66,11 +67,9 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
       plan.manifest.files[file.path] = { ...record, ...(change.deleted && { deleted: true }) };
       continue;
     }
-    const raw = change.write ?? disk.read(file.path);
     // What is on disk after this run, as Scaffold left it: only a write of ours changes it. A file
     // left with conflict markers gets none, so the fast path of update never calls it up to date.
-    const written =
-      change.action === 'conflict' ? undefined : change.write !== undefined ? sha256(change.write) : (record?.written ?? (raw === undefined ? undefined : sha256(raw)));
+    const written = change.action === 'conflict' ? undefined : change.write !== undefined ? sha256(change.write) : (record?.written ?? hashOnDisk(disk, file.path));
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(file.content), ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }
@@ -83,6 +82,12 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
     if (change.action !== 'delete') plan.manifest.files[path] = { ...record, retired: true };
   }
   return plan;
+}
+
+/** Only for files never recorded before, so the disk is not read a second time for the rest. */
+function hashOnDisk(disk: Disk, path: string): string | undefined {
+  const raw = disk.read(path);
+  return raw === undefined ? undefined : sha256(raw);
 }
 
 function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Disk, options: SyncOptions, warnings: string[]): Change {

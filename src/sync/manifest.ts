@@ -31,6 +31,8 @@ const record = z.object({
 const manifestSchema = z.object({
   version: z.literal(1),
   scaffoldVersion: z.string(),
+  /** The project type the files were generated for (reported by the fast path of update). */
+  projectType: z.string().optional(),
   /** sha256 of everything the render depends on (see inputs.ts), for the no-change fast path. */
   inputsHash: z.string().optional(),
   files: z.record(z.string(), record),

@@ -10,7 +10,8 @@ import { basePath, readManifest } from './manifest.js';
 
 export interface SyncRequest {
   projectDir: string;
-  /** Recorded in the manifest for the fast path (inputs.ts). */
+  /** Recorded in the manifest for the fast path of update (up-to-date.ts, inputs.ts). */
+  projectType?: string;
   inputsHash?: string;
   files: PlannedFile[];
   version: string;
@@ -34,6 +35,7 @@ export function syncProject(request: SyncRequest): SyncOutcome {
   const decide = () => {
     const previous = readManifest(request.projectDir, request.version);
     const plan = planSync(request.files, previous, projectDisk(request.projectDir), {
+      projectType: request.projectType,
       inputsHash: request.inputsHash,
       force: request.force,
       restore: new Set(request.restore),

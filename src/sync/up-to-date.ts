@@ -10,22 +10,28 @@ import { sha256 } from './text.js';
 
 interface LooseRecord {
   policy?: string;
+  source?: string;
   written?: string;
   deleted?: boolean;
   retired?: boolean;
 }
 
-/** The number of generated files when the project is up to date; undefined when unsure. */
-export function upToDate(projectDir: string, inputsHash: string): number | undefined {
+export interface UpToDate {
+  projectType: string;
+  files: { path: string; source: string; policy: string }[];
+}
+
+/** The generated files when the project is up to date; undefined when unsure. */
+export function upToDate(projectDir: string, inputsHash: string): UpToDate | undefined {
   const path = join(projectDir, MANIFEST_FILE);
   if (!existsSync(path)) return undefined;
-  let manifest: { inputsHash?: string; files?: Record<string, LooseRecord> };
+  let manifest: { projectType?: string; inputsHash?: string; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
-  if (manifest.inputsHash !== inputsHash || typeof manifest.files !== 'object') return undefined;
+  if (manifest.inputsHash !== inputsHash || !manifest.projectType || typeof manifest.files !== 'object') return undefined;
   const records = Object.entries(manifest.files);
   for (const [file, record] of records) {
     const full = join(projectDir, file);
@@ -38,5 +44,6 @@ export function upToDate(projectDir: string, inputsHash: string): number | undef
     if (!record.written || !existsSync(full)) return undefined;
     if (sha256(readFileSync(full, 'utf8')) !== record.written) return undefined;
   }
-  return records.length;
+  const files = records.map(([file, r]) => ({ path: file, source: r.source ?? '', policy: r.policy ?? 'managed' }));
+  return { projectType: manifest.projectType, files };
 }

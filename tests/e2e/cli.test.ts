@@ -37,6 +37,7 @@ describe.each(TYPES)('scaffold init for a %s project', (type, flags) => {
     expect(again.stdout).toMatch(/Done: \d+ unchanged\./);
     expect(snapshot(project)).toEqual(before);
     expect(cli(['update', '--check'], project).code).toBe(0);
+    expect(JSON.parse(cli(['update', '--check', '--json'], project).stdout)).toMatchObject({ ok: true, projectType: type, changes: [] });
   });
 });
 

@@ -12,15 +12,21 @@ const files: PlannedFile[] = [
   { path: 'src/b.py', content: 'b\n', policy: 'seed', source: 't' },
 ];
 const sync = (dir: string, inputsHash = 'inputs-1') =>
-  syncProject({ projectDir: dir, files, inputsHash, version: '1.0.0', force: false, restore: [], write: true });
+  syncProject({ projectDir: dir, files, projectType: 'ml', inputsHash, version: '1.0.0', force: false, restore: [], write: true });
 
 describe('the up-to-date fast path', () => {
   it('answers when the inputs and every managed file are as the last run left them', () => {
     const dir = tempDir();
     sync(dir);
-    expect(upToDate(dir, 'inputs-1')).toBe(2);
+    expect(upToDate(dir, 'inputs-1')).toEqual({
+      projectType: 'ml',
+      files: [
+        { path: 'docs/a.md', source: 't', policy: 'managed' },
+        { path: 'src/b.py', source: 't', policy: 'seed' },
+      ],
+    });
     writeFile(dir, 'src/b.py', 'the person owns seed files\n');
-    expect(upToDate(dir, 'inputs-1')).toBe(2);
+    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
   });
 
   it('steps aside when the inputs changed, a file was edited or deleted, or there is no manifest', () => {
@@ -34,13 +40,13 @@ describe('the up-to-date fast path', () => {
     expect(upToDate(dir, 'inputs-1')).toBeUndefined();
     // Once the full run has recorded the deletion, the fast path applies again.
     sync(dir);
-    expect(upToDate(dir, 'inputs-1')).toBe(2);
+    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
   });
 
   it('is not a reason to write: a run whose only news is a new inputs hash writes nothing', () => {
     const dir = tempDir();
     sync(dir, 'inputs-1');
     expect(sync(dir, 'inputs-2').wrote).toBe(false);
-    expect(upToDate(dir, 'inputs-1')).toBe(2);
+    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
   });
 });
