@@ -1,6 +1,5 @@
 /** `scaffold init [dir]`: answer the questions, then generate. On a configured project it refreshes. */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
 import { CONFIG_FILE, readAnswersFile, readConfig, renderConfig } from '../config/load.js';
@@ -52,7 +51,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   // 3. Plan every file in memory, config.yml included
   const selection = resolveSelection(config, projectDir, existing?.source);
   const files = filePlanFor(config, selection);
-  const configContent = configText(projectDir, config, existing?.config);
+  const configContent = configText(config, existing);
   files.unshift({ path: CONFIG_FILE, content: configContent, policy: 'config', source: 'answers' });
 
   // 4. Apply (or only report, with --dry-run)
@@ -87,11 +86,9 @@ function withSwitches(config: Config, options: InitOptions): Config {
 }
 
 /** The existing text when the answers did not change, else that text edited in place. */
-function configText(projectDir: string, config: Config, before: Config | undefined): string {
-  const path = join(projectDir, CONFIG_FILE);
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  if (text !== undefined && JSON.stringify(before) === JSON.stringify(config)) return text;
-  return renderConfig(config, text);
+function configText(config: Config, existing: { config: Config; text: string } | undefined): string {
+  if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.text;
+  return renderConfig(config, existing?.text);
 }
 
 function selectionChoices(selection: Selection) {

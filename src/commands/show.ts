@@ -2,11 +2,10 @@
  * `scaffold show <entry>`: print a knowledge entry as it renders for this project. Outside a
  * project, the type's answer flags (or their defaults) stand in for config.yml.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers } from '../answers/resolve.js';
-import { CONFIG_FILE, readConfig } from '../config/load.js';
+import { readConfig } from '../config/load.js';
 import { didYouMean } from '../config/suggest.js';
 import { UserError } from '../errors.js';
 import { renderEntryBody } from '../knowledge/render.js';
@@ -27,7 +26,7 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
   }
   const entry = catalog.entry(name);
   const projectDir = resolve(ctx.cwd, options.dir ?? '.');
-  const found = existsSync(join(projectDir, CONFIG_FILE)) ? readConfig(projectDir) : undefined;
+  const found = readConfig(projectDir);
   const typeAnswers = readTypeFlags(options, entry.projectType);
   const config = await resolveAnswers({
     flags: { type: entry.projectType, typeAnswers },

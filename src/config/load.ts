@@ -21,12 +21,16 @@ export function validateConfig(data: unknown, source?: Source): Config {
   throw new UserError(`${lines[0]}`, [...lines.slice(1), fix]);
 }
 
-/** The project's config (and its source, for line numbers), or undefined when it has none yet. */
-export function readConfig(projectDir: string): { config: Config; source: Source } | undefined {
+/**
+ * The project's config, with its source (for line numbers) and text (init edits it in place),
+ * or undefined when the project has none yet.
+ */
+export function readConfig(projectDir: string): { config: Config; source: Source; text: string } | undefined {
   const path = join(projectDir, CONFIG_FILE);
   if (!existsSync(path)) return undefined;
-  const source = parseYamlSource(readFileSync(path, 'utf8'), CONFIG_FILE);
-  return { config: validateConfig(source.data, source), source };
+  const text = readFileSync(path, 'utf8');
+  const source = parseYamlSource(text, CONFIG_FILE);
+  return { config: validateConfig(source.data, source), source, text };
 }
 
 /** Read an answers file given with `--answers` (YAML or JSON, config-shaped, possibly partial). */
