@@ -1,7 +1,7 @@
 /**
  * The kinds of failure. `program.ts` is the only place that turns them into exit codes:
- * UserError -> 2 (bad input or refused for safety), CancelledError -> 130, DriftError -> 1,
- * anything else -> 70.
+ * UserError -> 2 (bad input or refused for safety), CancelledError -> 130, anything else -> 70.
+ * Commands return EXIT.drift (1) themselves: out of date or conflicts left is a result, not a failure.
  */
 
 /** Bad input the user can fix: one line saying what was wrong and how to fix it. */
@@ -21,11 +21,6 @@ export class CancelledError extends Error {
   constructor() {
     super('Cancelled. Nothing was written.');
   }
-}
-
-/** `update --check` found generated files out of date, or a merge left conflicts. */
-export class DriftError extends Error {
-  override name = 'DriftError';
 }
 
 export const EXIT = { ok: 0, drift: 1, user: 2, internal: 70, cancelled: 130 } as const;

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import type { CommandContext } from './commands/context.js';
-import { CancelledError, DriftError, EXIT, UserError } from './errors.js';
+import { CancelledError, EXIT, UserError } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const TYPE_IDS = 'ml|data-pipeline|library|browser-extension|mobile-app';
@@ -124,7 +124,6 @@ export function failure(error: unknown, ctx: CommandContext, json: boolean, verb
     ctx.stderr(`\n${error.message}\n`);
     return EXIT.cancelled;
   }
-  if (error instanceof DriftError) return EXIT.drift;
   if (error instanceof UserError) {
     if (json) ctx.stdout(`${JSON.stringify({ ok: false, command, errors: [error.message, ...error.details] }, null, 2)}\n`);
     else ctx.stderr(`error: ${[error.message, ...error.details].join('\n  ')}\n`);

@@ -5,6 +5,7 @@ import { resolveAnswers, type Flags } from '../answers/resolve.js';
 import { CONFIG_FILE, readAnswersFile, readConfig, renderConfig } from '../config/load.js';
 import type { ProjectType } from '../config/project-types.js';
 import type { Config } from '../config/schema.js';
+import { EXIT } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { inputsHash } from '../sync/inputs.js';
 import { syncProject } from '../sync/sync.js';
@@ -73,7 +74,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
   ];
   printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun: !!options.dryRun }, next);
-  return conflictsOf(outcome.changes).length > 0 ? 1 : 0;
+  return conflictsOf(outcome.changes).length > 0 ? EXIT.drift : EXIT.ok;
 }
 
 /** `--no-knowledge` / `--no-tests` are kept in config.yml, so later updates honour them. */

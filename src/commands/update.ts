@@ -1,6 +1,6 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { inputsHash } from '../sync/inputs.js';
 import type { Policy } from '../render/plan-types.js';
@@ -50,7 +50,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun, check: options.check });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');
-    return 1;
+    return EXIT.drift;
   }
-  return conflictsOf(outcome.changes).length > 0 ? 1 : 0;
+  return conflictsOf(outcome.changes).length > 0 ? EXIT.drift : EXIT.ok;
 }
