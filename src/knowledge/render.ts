@@ -19,14 +19,21 @@ export function renderEntryFile(entry: KnowledgeEntry, context: RenderContext, d
   return header + renderEntryBody(entry, context, depth);
 }
 
+/** Each line, and whether it lies in a code fence (a fence closes only on a marker as long as its opener). */
+function fencedLines(markdown: string): { line: string; fenced: boolean }[] {
+  let fence: string | undefined;
+  return markdown.split('\n').map((line) => {
+    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
+    return { line, fenced: fence !== undefined };
+  });
+}
+
 /** The `## ` sections of a markdown document, splitting only on headings outside code fences. */
 export function splitSections(markdown: string): { heading: string | undefined; text: string }[] {
   const sections: { heading: string | undefined; text: string }[] = [{ heading: undefined, text: '' }];
-  let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
-    const heading = !fence && /^## (.+?)\s*$/.exec(line)?.[1];
+  for (const { line, fenced } of fencedLines(markdown)) {
+    const heading = !fenced && /^## (.+?)\s*$/.exec(line)?.[1];
     if (heading) sections.push({ heading, text: '' });
     sections[sections.length - 1]!.text += `${line}\n`;
   }
@@ -40,14 +47,11 @@ function keepSections(markdown: string, keep: Set<string>): string {
     .join('');
 }
 
-/** Conditional blocks leave runs of blank lines behind; fold them so the output reads cleanly. */
+/** Conditional blocks leave runs of blank lines behind; fold them (outside code) so the output reads cleanly. */
 function tidy(text: string): string {
-  const lines = text.split('\n');
   const out: string[] = [];
-  let fence = false;
-  for (const line of lines) {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    if (!fence && line.trim() === '' && out.length > 0 && out[out.length - 1]!.trim() === '') continue;
+  for (const { line, fenced } of fencedLines(text)) {
+    if (!fenced && line.trim() === '' && out.length > 0 && out[out.length - 1]!.trim() === '') continue;
     out.push(line);
   }
   return `${out.join('\n').trim()}\n`;
