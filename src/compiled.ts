@@ -1,47 +1,74 @@
 /**
- * What the build derives from the files Scaffold ships (content/, templates/): precompiled
- * Handlebars templates and parsed YAML and frontmatter, stored under dist/compiled/ with a hash
- * of the text each was derived from. A run uses an artifact only while its file still has that
- * text; otherwise (working on Scaffold itself) the caller derives it on the spot, the same way.
+ * What the build derives from the files Scaffold ships (content/, templates/): parsed templates
+ * and parsed YAML and frontmatter, stored under dist/compiled/ with a hash of the text each was
+ * derived from. A run uses an artifact only while its file still has that text; otherwise
+ * (working on Scaffold itself) the caller derives it on the spot, the same way.
+ *
+ * Artifacts are grouped by the folder a run reads together, one JSON file each: a suite
+ * (templates/ml-unit.json), a project type's knowledge (content/knowledge/ml.json), the
+ * methodology (content/methodology.json). One read per folder instead of one per file.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 
 export const COMPILED_DIR = 'dist/compiled';
-const require = createRequire(import.meta.url);
+
+type Kind = 'template' | 'data';
+type Group = Record<string, { hash: string; value: unknown }>;
 
 export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** `source` is a path relative to the package (plus `#path` for a suite file's path template). */
-function artifact(source: string, kind: 'template' | 'data'): string {
-  return join(PACKAGE_ROOT, COMPILED_DIR, `${source}.${kind === 'template' ? 'cjs' : 'json'}`);
+/** `source` is a path relative to the package, plus `#path` for a suite file's path template. */
+function groupOf(source: string): string {
+  const parts = source.split('/');
+  return parts[0] === 'templates' ? parts.slice(0, 2).join('/') : parts.slice(0, -1).join('/');
+}
+
+const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
+const keyOf = (source: string, kind: Kind) => `${kind} ${source}`;
+const loaded = new Map<string, Group>();
+
+function built<T>(source: string, kind: Kind, text: string): T | undefined {
+  const group = groupOf(source);
+  let artifacts = loaded.get(group);
+  if (!artifacts) {
+    const file = groupFile(group);
+    artifacts = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Group) : {};
+    loaded.set(group, artifacts);
+  }
+  const stored = artifacts[keyOf(source, kind)];
+  return stored && stored.hash === textHash(text) ? (stored.value as T) : undefined;
 }
 
 /** Parsed data the build stored for `source`, if `text` is what it was built from. */
 export function builtData<T>(source: string, text: string): T | undefined {
-  const file = artifact(source, 'data');
-  if (!existsSync(file)) return undefined;
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { hash: string; data: T };
-  return stored.hash === textHash(text) ? stored.data : undefined;
+  return built<T>(source, 'data', text);
 }
 
-/** A precompiled template spec the build stored for `source`, if `text` is what it was built from. */
-export function builtTemplate<Spec>(source: string, text: string): Spec | undefined {
-  const file = artifact(source, 'template');
-  if (!existsSync(file)) return undefined;
-  const stored = require(file) as { hash: string; spec: Spec };
-  return stored.hash === textHash(text) ? stored.spec : undefined;
+/** A parsed template the build stored for `source`, if `text` is what it was built from. */
+export function builtTemplate<T>(source: string, text: string): T | undefined {
+  return built<T>(source, 'template', text);
 }
 
-/** Build step: store an artifact. `value` is JSON data, or a template spec as JavaScript source. */
-export function storeArtifact(source: string, kind: 'template' | 'data', text: string, value: unknown): void {
-  const file = artifact(source, kind);
-  mkdirSync(dirname(file), { recursive: true });
-  const hash = JSON.stringify(textHash(text));
-  writeFileSync(file, kind === 'template' ? `module.exports = { hash: ${hash}, spec: ${value as string} };\n` : `{"hash":${hash},"data":${JSON.stringify(value)}}\n`);
+/** Build step: collect artifacts with `add`, then write them, one file per group. */
+export function artifactStore() {
+  const groups = new Map<string, Group>();
+  return {
+    add(source: string, kind: Kind, text: string, value: unknown): void {
+      const group = groupOf(source);
+      if (!groups.has(group)) groups.set(group, {});
+      groups.get(group)![keyOf(source, kind)] = { hash: textHash(text), value };
+    },
+    write(): number {
+      for (const [group, artifacts] of groups) {
+        mkdirSync(dirname(groupFile(group)), { recursive: true });
+        writeFileSync(groupFile(group), `${JSON.stringify(artifacts)}\n`);
+      }
+      return groups.size;
+    },
+  };
 }

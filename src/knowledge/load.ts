@@ -25,18 +25,19 @@ export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
 }
 
 /**
- * Frontmatter and body. The build stores them parsed, so the frontmatter parser (and the YAML
- * library it loads) is required only when an entry changed since the build.
+ * Frontmatter, and where the body starts. The build stores this, so the frontmatter parser (and
+ * the YAML library it loads) is required only when an entry changed since the build.
  */
-export function parseEntry(text: string): { data: unknown; body: string } {
+export function parseEntry(text: string): { data: unknown; bodyAt: number } {
   const matter = require('gray-matter') as typeof import('gray-matter');
   const parsed = matter(text, { engines: { yaml: (yaml: string) => parseYaml(yaml) as object } });
-  return { data: parsed.data, body: parsed.content };
+  // gray-matter's content is the text after the closing `---`: a suffix of the file.
+  return { data: parsed.data, bodyAt: text.length - parsed.content.length };
 }
 
 export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
   const text = readFileSync(join(root, file), 'utf8');
-  const parsed = builtData<{ data: unknown; body: string }>(file, text) ?? parseEntry(text);
+  const parsed = builtData<{ data: unknown; bodyAt: number }>(file, text) ?? parseEntry(text);
   const result = entryFrontmatter.safeParse(parsed.data, { reportInput: true });
   if (!result.success) throw new Error(`${file}: bad frontmatter: ${formatIssues(result.error.issues).join('; ')}`);
   const data = result.data;
@@ -50,6 +51,6 @@ export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
     tier: data.tier,
     projectType: data['project-type'],
     file,
-    body: parsed.body,
+    body: text.slice(parsed.bodyAt),
   };
 }

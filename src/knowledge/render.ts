@@ -1,5 +1,5 @@
 /** Render one knowledge entry for a project: fill in the answers, then keep the sections its depth shows. */
-import { compile } from '../render/handlebars.js';
+import { compile } from '../render/template.js';
 import type { RenderContext } from '../render/context.js';
 import { FULL_DEPTH, type KnowledgeEntry } from './entry.js';
 

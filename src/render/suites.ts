@@ -15,7 +15,7 @@ import { parseYamlSource } from '../config/yaml-source.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RenderContext } from './context.js';
 import { matchesAny } from './glob.js';
-import { compile } from './handlebars.js';
+import { compile } from './template.js';
 import type { PlannedFile, Policy } from './plan-types.js';
 
 export const SUITE_TIERS = ['unit', 'integration', 'quality', 'regression', 'performance', 'property', 'smoke'] as const;

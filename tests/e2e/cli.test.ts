@@ -217,7 +217,7 @@ describe('the other commands', () => {
 
 describe('the built CLI renders what the sources render', () => {
   it('writes the golden FilePlan of a deep ml project, byte for byte', () => {
-    // The build precompiles templates and stores parsed content; this pins that path to the
+    // The build stores parsed templates and content; this pins that path to the
     // golden tree the source path is compared with in tests/golden.
     const dir = tempDir();
     const project = join(dir, 'golden-project');
