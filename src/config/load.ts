@@ -1,10 +1,11 @@
 /** Read, validate and write .scaffold/config.yml. The only reader of the project's config. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap as isYamlMap, parseDocument, stringify, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { formatIssues } from './issues.js';
 import { configSchema, knownKeys, type Config } from './schema.js';
+import { yaml, yamlText } from './yaml.js';
 import { parseYamlSource, type Source } from './yaml-source.js';
 
 export const CONFIG_DIR = '.scaffold';
@@ -52,9 +53,9 @@ export function renderConfig(config: Config, existingText?: string): string {
     const header =
       '# yaml-language-server: $schema=./config.schema.json\n' +
       '# Scaffold project configuration. Edit it, then run `npx scaffold-overlays update`.\n';
-    return header + stringify(inReadingOrder(config), { lineWidth: 100 });
+    return header + yamlText(inReadingOrder(config));
   }
-  const doc = parseDocument(existingText);
+  const doc = yaml().parseDocument(existingText);
   const wanted = config as Record<string, unknown>;
   for (const key of Object.keys((doc.toJS() ?? {}) as object)) if (!(key in wanted)) doc.delete(key);
   setChanged(doc, [], wanted);
@@ -70,7 +71,7 @@ function inReadingOrder(config: Config): Config {
 function setChanged(doc: Document, path: string[], value: unknown): void {
   const current = doc.getIn(path);
   const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (isMap(value) && isYamlMap(current)) {
+  if (isMap(value) && yaml().isMap(current)) {
     const present = (current.toJSON() ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(present)) if (!(key in (value as object))) doc.deleteIn([...path, key]);
     for (const [key, v] of Object.entries(value as object)) setChanged(doc, [...path, key], v);

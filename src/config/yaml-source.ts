@@ -1,7 +1,8 @@
 /** Parse YAML (or JSON, a subset) keeping positions, so errors can name the file and line. */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { builtData } from '../compiled.js';
 import { UserError } from '../errors.js';
+import { yaml } from './yaml.js';
 
 export interface Source {
   /** Path as shown to the user, relative to the project when possible. */
@@ -22,6 +23,7 @@ export function parseYamlSource(text: string, file: string, shipped = false): So
 }
 
 function parseFully(text: string, file: string): Source {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];

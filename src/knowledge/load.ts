@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { parse as parseYaml } from 'yaml';
 import { formatIssues } from '../config/issues.js';
 import { builtData } from '../compiled.js';
+import { yaml } from '../config/yaml.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { entryFrontmatter, type KnowledgeEntry } from './entry.js';
 
@@ -30,7 +30,7 @@ export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
  */
 export function parseEntry(text: string): { data: unknown; bodyAt: number } {
   const matter = require('gray-matter') as typeof import('gray-matter');
-  const parsed = matter(text, { engines: { yaml: (yaml: string) => parseYaml(yaml) as object } });
+  const parsed = matter(text, { engines: { yaml: (text: string) => yaml().parse(text) as object } });
   // gray-matter's content is the text after the closing `---`: a suffix of the file.
   return { data: parsed.data, bodyAt: text.length - parsed.content.length };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { validateConfig, renderConfig } from '../../src/config/load.js';
 import { configJsonSchema } from '../../src/config/schema.js';
+import { PROJECT_TYPE_IDS } from '../../src/config/project-types.js';
+import { yamlText } from '../../src/config/yaml.js';
 import { parseYamlSource } from '../../src/config/yaml-source.js';
+import { answerCombinations } from '../helpers/combinations.js';
 import { UserError } from '../../src/errors.js';
 
 function problems(yaml: string): string[] {
@@ -85,5 +89,28 @@ describe('config schema', () => {
     const edited = renderConfig(changed, commented);
     expect(edited).toContain('projectPhase: both # we serve too');
     expect(edited).toContain('modelType: llm');
+  });
+});
+
+describe('writing a new config.yml without the YAML library', () => {
+  const overlay = {
+    knowledge: { replace: [] },
+    suites: { add: ['ml-regression'], remove: ['ml-property'] },
+    when: [{ if: { 'ml.servingPattern': ['realtime', 'edge'] }, knowledge: { add: ['ml-security'] } }],
+    variables: { pythonVersion: '3.11', label: 'Python 3.11', workers: 4, strict: true },
+  };
+
+  it('writes what the library writes for every answer of every type, and for overlays', () => {
+    const configs = PROJECT_TYPE_IDS.flatMap((type) => answerCombinations(type, 'custom'));
+    for (const data of [...configs, { ...configs[0]!, overlay }]) {
+      expect(yamlText(data)).toBe(stringify(data, { lineWidth: 100 }));
+    }
+  });
+
+  it('reads back as the same data, quoting what would otherwise change meaning', () => {
+    const tricky = ['true', 'null', '~', '1.0', '0x1F', '1e3', '.inf', '', ' padded ', 'a: b', 'x #y', '-x', '@x', '*x', "it's", 'a\nb', 'ünï', '"q"'];
+    const data = { list: tricky, map: Object.fromEntries(tricky.map((s, i) => [s || `k${i}`, s])), nested: [[1, 2], [{ a: [] }], {}] };
+    expect(parse(yamlText(data))).toEqual(data);
+    expect(yamlText({ name: 'true' })).toBe('name: "true"\n');
   });
 });
