@@ -1,8 +1,9 @@
 /**
- * What the build derives from the files Scaffold ships (content/, templates/): parsed templates
- * and parsed YAML and frontmatter, stored under dist/compiled/ with a hash of the text each was
- * derived from. A run uses an artifact only while its file still has that text; otherwise
- * (working on Scaffold itself) the caller derives it on the spot, the same way.
+ * What the build derives from the files Scaffold ships (content/, templates/): parsed templates,
+ * and YAML and frontmatter parsed and checked against their schemas, stored under dist/compiled/
+ * with a hash of the text each was derived from. A run uses an artifact only while its file
+ * still has that text; otherwise (working on Scaffold itself) the caller derives it on the spot,
+ * the same way. So a run from the build parses and checks none of the shipped files it reads.
  *
  * Artifacts are grouped by the folder a run reads together, one JSON file each: a suite
  * (templates/ml-unit.json), a project type's knowledge (content/knowledge/ml.json), the
@@ -15,7 +16,8 @@ import { PACKAGE_ROOT } from './package-root.js';
 
 export const COMPILED_DIR = 'dist/compiled';
 
-type Kind = 'template' | 'data';
+/** `file`: a suite file copied as it is; only its hash is stored. */
+type Kind = 'template' | 'data' | 'file';
 type Group = Record<string, { hash: string; value: unknown }>;
 
 export function textHash(text: string): string {
@@ -29,8 +31,11 @@ function groupOf(source: string): string {
 }
 
 const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
+const FINGERPRINT_FILE = 'fingerprint.json';
 const keyOf = (source: string, kind: Kind) => `${kind} ${source}`;
 const loaded = new Map<string, Group>();
+/** False once this run has read a shipped file that is not as the build saw it. */
+let allAsBuilt = true;
 
 function built<T>(source: string, kind: Kind, text: string): T | undefined {
   const group = groupOf(source);
@@ -41,7 +46,9 @@ function built<T>(source: string, kind: Kind, text: string): T | undefined {
     loaded.set(group, artifacts);
   }
   const stored = artifacts[keyOf(source, kind)];
-  return stored && stored.hash === textHash(text) ? (stored.value as T) : undefined;
+  if (stored && stored.hash === textHash(text)) return stored.value as T;
+  allAsBuilt = false;
+  return undefined;
 }
 
 /** Parsed data the build stored for `source`, if `text` is what it was built from. */
@@ -54,6 +61,22 @@ export function builtTemplate<T>(source: string, text: string): T | undefined {
   return built<T>(source, 'template', text);
 }
 
+/** Note a shipped file read and used as it is (a suite file copied without rendering). */
+export function readShipped(source: string, text: string): void {
+  built(source, 'file', text);
+}
+
+/**
+ * The fingerprint of content/ and templates/ the build computed (src/sync/inputs.ts), if every
+ * shipped file this run has read so far is as the build saw it: then the render is the one the
+ * build's content makes, and hashing every shipped file again (10 ms) would change nothing.
+ */
+export function builtContentFingerprint(): string | undefined {
+  const file = join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE);
+  if (!allAsBuilt || !existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string }).fingerprint;
+}
+
 /** Build step: collect artifacts with `add`, then write them, one file per group. */
 export function artifactStore() {
   const groups = new Map<string, Group>();
@@ -63,7 +86,8 @@ export function artifactStore() {
       if (!groups.has(group)) groups.set(group, {});
       groups.get(group)![keyOf(source, kind)] = { hash: textHash(text), value };
     },
-    write(): number {
+    write(contentFingerprint: string): number {
+      writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE), `${JSON.stringify({ fingerprint: contentFingerprint })}\n`);
       for (const [group, artifacts] of groups) {
         mkdirSync(dirname(groupFile(group)), { recursive: true });
         writeFileSync(groupFile(group), `${JSON.stringify(artifacts)}\n`);

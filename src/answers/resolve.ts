@@ -110,7 +110,7 @@ function defaultOf(info: FieldInfo, answers: Record<string, FieldValue>): FieldV
 /** A folder name made into a valid project name (`My Project` -> `my-project`). */
 export function folderDefault(folder: string): string {
   const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
-  return projectName.safeParse(name).success && name ? name : 'my-project';
+  return projectName().safeParse(name).success && name ? name : 'my-project';
 }
 
 function checkType(type: string | undefined): ProjectType | undefined {
@@ -129,7 +129,7 @@ function readFileAnswers(source: Source | undefined): Record<string, unknown> {
   if (!source) return {};
   const data = source.data as Record<string, unknown>;
   const where = (path: PropertyKey[]) => `${source.file}:${source.lineOf(path) ?? 1}: ${path.join('.')}`;
-  const allowed = knownKeys(configSchema, []);
+  const allowed = knownKeys(configSchema(), []);
   for (const key of Object.keys(data)) {
     if (!allowed.includes(key)) throw new UserError(`${where([key])}: unknown key${didYouMean(key, allowed)}`);
   }

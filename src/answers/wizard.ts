@@ -1,6 +1,6 @@
 /** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
 import type { FieldValue } from '../config/fields.js';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, type TypeField } from '../config/project-types.js';
+import { PROJECT_TYPE_IDS, PROJECT_TYPES, sectionSchema, type TypeField } from '../config/project-types.js';
 import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Methodology } from '../config/schema.js';
 import type { ListOps, Overlay } from '../config/overlay-schema.js';
 import type { ProjectType } from '../config/project-types.js';
@@ -12,7 +12,7 @@ export function askType(prompter: Prompter): Promise<ProjectType> {
 }
 
 export function askName(prompter: Prompter, folderName: string): Promise<string> {
-  return prompter.input('Project name', folderName, (v) => projectName.safeParse(v).success || projectName.safeParse(v).error!.issues[0]!.message);
+  return prompter.input('Project name', folderName, (v) => projectName().safeParse(v).success || projectName().safeParse(v).error!.issues[0]!.message);
 }
 
 export function askMethodology(prompter: Prompter): Promise<Methodology> {
@@ -49,7 +49,7 @@ export async function askField(prompter: Prompter, field: TypeField, soFar: Reco
 }
 
 function accepts(field: TypeField, soFar: Record<string, FieldValue>, value: FieldValue): boolean {
-  const result = PROJECT_TYPES[field.type].schema.safeParse({ ...soFar, [field.key]: value });
+  const result = sectionSchema(field.type).safeParse({ ...soFar, [field.key]: value });
   return result.success || !result.error.issues.some((i) => i.path[0] === field.key);
 }
 

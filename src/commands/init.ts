@@ -7,6 +7,7 @@ import type { ProjectType } from '../config/project-types.js';
 import type { Config } from '../config/schema.js';
 import { EXIT } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
+import { builtContentFingerprint } from '../compiled.js';
 import { inputsHash } from '../sync/inputs.js';
 import { syncProject } from '../sync/sync.js';
 import type { CommandContext, OutputOptions } from './context.js';
@@ -55,12 +56,13 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   const configContent = configText(config, existing);
   files.unshift({ path: CONFIG_FILE, content: configContent, policy: 'config', source: 'answers' });
 
-  // 4. Apply (or only report, with --dry-run)
+  // 4. Apply (or only report, with --dry-run). After the render, so the build's content
+  //    fingerprint can stand in for hashing every shipped file (see builtContentFingerprint).
   const outcome = syncProject({
     projectDir,
     files,
     projectType: config.projectType,
-    inputsHash: inputsHash(projectDir, configContent),
+    inputsHash: inputsHash(projectDir, configContent, builtContentFingerprint()),
     version: scaffoldVersion(),
     force: !!options.force,
     restore: [],

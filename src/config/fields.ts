@@ -1,7 +1,9 @@
 /**
- * Declare each project-type question once. A field helper returns a zod schema and registers
- * what the CLI and the wizard need to know about it (flag, question, help per choice, default),
- * so flags, wizard questions, help text and JSON Schema all come from the same declaration.
+ * Declare each project-type question once. A field helper returns what the CLI and the wizard
+ * need to know about it (flag, question, help per choice, default), and `fieldSchema` makes the
+ * zod schema from the same declaration, so flags, wizard questions, help text, validation and
+ * JSON Schema all follow from it. Declarations are plain data: commander needs every type's
+ * flags on every run, while zod schemas are built only for the type being validated.
  */
 import * as z from 'zod';
 
@@ -28,14 +30,6 @@ export interface FieldInfo {
   derive?: (answers: SectionAnswers) => FieldValue;
 }
 
-/** What each field helper declared, keyed by the schema it returned. */
-const fieldInfo = new WeakMap<z.ZodType, FieldInfo>();
-
-function registered<T extends z.ZodType>(schema: T, info: FieldInfo): T {
-  fieldInfo.set(schema, info);
-  return schema;
-}
-
 interface Common<T> {
   flag: string;
   question: string;
@@ -48,52 +42,45 @@ function toChoices(help: Record<string, string>, asNumber = false): Choice[] {
 }
 
 /** One value out of a fixed list of strings; `help` maps each value to its one-line help. */
-export function choice<const K extends string>(help: Record<K, string>, opts: Common<NoInfer<K>>) {
-  const values = Object.keys(help) as [K, ...K[]];
-  const base = z.enum(values).describe(opts.question);
-  const info: FieldInfo = { kind: 'choice', ...opts, choices: toChoices(help), required: isRequired(opts) };
-  return registered(withDefault(base, opts), info);
+export function choice<const K extends string>(help: Record<K, string>, opts: Common<NoInfer<K>>): FieldInfo {
+  return { kind: 'choice', ...(opts as Common<FieldValue>), choices: toChoices(help), required: isRequired(opts) };
 }
 
 /** One value out of a fixed list of numbers (manifest versions). */
-export function numberChoice<const K extends number>(help: Record<K, string>, opts: Common<NoInfer<K>>) {
-  const values = Object.keys(help).map(Number) as [K, ...K[]];
-  const base = z.literal(values).describe(opts.question);
-  const info: FieldInfo = { kind: 'number', ...opts, choices: toChoices(help, true), required: isRequired(opts) };
-  return registered(withDefault(base, opts), info);
+export function numberChoice<const K extends number>(help: Record<K, string>, opts: Common<NoInfer<K>>): FieldInfo {
+  return { kind: 'number', ...(opts as Common<FieldValue>), choices: toChoices(help, true), required: isRequired(opts) };
 }
 
 /** Several values out of a fixed list (flag form: `a,b`). */
-export function multiChoice<const K extends string>(help: Record<K, string>, opts: Common<NoInfer<K>[]>) {
-  const values = Object.keys(help) as [K, ...K[]];
-  const base = z.array(z.enum(values)).describe(opts.question);
-  const info: FieldInfo = { kind: 'multi', ...opts, choices: toChoices(help), required: isRequired(opts) };
-  return registered(withDefault(base, opts), info);
+export function multiChoice<const K extends string>(help: Record<K, string>, opts: Common<NoInfer<K>[]>): FieldInfo {
+  return { kind: 'multi', ...(opts as Common<FieldValue>), choices: toChoices(help), required: isRequired(opts) };
 }
 
 /** A yes/no answer (flag form: `--x` / `--no-x`). */
-export function yesNo(opts: Common<boolean>) {
-  const info: FieldInfo = { kind: 'boolean', ...opts, choices: [], required: isRequired(opts) };
-  return registered(withDefault(z.boolean().describe(opts.question), opts), info);
+export function yesNo(opts: Common<boolean>): FieldInfo {
+  return { kind: 'boolean', ...(opts as Common<FieldValue>), choices: [], required: isRequired(opts) };
 }
 
 function isRequired(opts: Common<unknown>): boolean {
   return opts.default === undefined && opts.derive === undefined;
 }
 
-// A derived default cannot be a zod default (it depends on sibling fields), so such fields are
-// optional here and filled in by the section's transform (see `section` in project-types.ts).
-function withDefault<T extends z.ZodType>(schema: T, opts: Common<unknown>) {
-  if (opts.default !== undefined) return schema.default(opts.default as never) as unknown as T;
-  if (opts.derive) return schema.optional() as unknown as T;
-  return schema;
-}
-
-/** The registered info of a section's fields, in declaration order. */
-export function fieldsOf(shape: Record<string, z.ZodType>): [string, FieldInfo][] {
-  return Object.entries(shape).map(([key, schema]) => {
-    const info = fieldInfo.get(schema);
-    if (!info) throw new Error(`field ${key} was declared without a field helper`);
-    return [key, info];
-  });
+/**
+ * The zod schema of one field. A derived default cannot be a zod default (it depends on sibling
+ * fields), so such fields are optional here and filled in by the section's transform (see
+ * `sectionSchema` in project-types.ts).
+ */
+export function fieldSchema(info: FieldInfo): z.ZodType {
+  const values = info.choices.map((c) => c.value);
+  const base: z.ZodType =
+    info.kind === 'boolean'
+      ? z.boolean()
+      : info.kind === 'number'
+        ? z.literal(values as [number, ...number[]])
+        : info.kind === 'multi'
+          ? z.array(z.enum(values as [string, ...string[]]))
+          : z.enum(values as [string, ...string[]]);
+  const described = base.describe(info.question);
+  if (info.default !== undefined) return described.default(info.default);
+  return info.derive ? described.optional() : described;
 }

@@ -4,7 +4,7 @@
  * questions and the JSON Schema follow from this file.
  */
 import * as z from 'zod';
-import { choice, fieldsOf, multiChoice, numberChoice, yesNo, type FieldInfo, type SectionAnswers } from './fields.js';
+import { choice, fieldSchema, multiChoice, numberChoice, yesNo, type FieldInfo, type SectionAnswers } from './fields.js';
 
 /** A cross-field rule: returns the problem (and the field it concerns) or nothing. */
 interface Rule {
@@ -12,25 +12,7 @@ interface Rule {
   check: (answers: SectionAnswers) => string | undefined;
 }
 
-function section<S extends Record<string, z.ZodType>>(shape: S, rules: Rule[]) {
-  const fields = fieldsOf(shape);
-  return z
-    .strictObject(shape)
-    .transform((value, ctx) => {
-      const answers = { ...value } as SectionAnswers;
-      // Derived defaults are filled in declaration order, so a field may derive from earlier ones.
-      for (const [key, info] of fields) {
-        if (answers[key] === undefined && info.derive) answers[key] = info.derive(answers);
-      }
-      for (const rule of rules) {
-        const message = rule.check(answers);
-        if (message) ctx.issues.push({ code: 'custom', message, path: [rule.field], input: answers[rule.field] });
-      }
-      return answers as z.output<z.ZodObject<S>>;
-    });
-}
-
-const ml = {
+const ml: Record<string, FieldInfo> = {
   projectPhase: choice(
     {
       training: 'training pipelines and experiments only; models ship elsewhere',
@@ -67,7 +49,7 @@ const ml = {
   }),
 };
 
-const dataPipeline = {
+const dataPipeline: Record<string, FieldInfo> = {
   processingModel: choice(
     {
       batch: 'scheduled jobs over bounded data',
@@ -105,7 +87,7 @@ const dataPipeline = {
   hasDataCatalog: yesNo({ flag: 'pipeline-catalog', question: 'Publish datasets to a data catalog?', default: false }),
 };
 
-const library = {
+const library: Record<string, FieldInfo> = {
   visibility: choice(
     {
       public: 'published to a public registry for anyone to use',
@@ -143,7 +125,7 @@ const library = {
   ),
 };
 
-const browserExtension = {
+const browserExtension: Record<string, FieldInfo> = {
   manifestVersion: numberChoice(
     {
       3: 'Manifest V3, required by the Chrome Web Store',
@@ -169,7 +151,7 @@ const browserExtension = {
   }),
 };
 
-const mobileApp = {
+const mobileApp: Record<string, FieldInfo> = {
   platform: choice(
     {
       ios: 'native iOS in Swift',
@@ -206,8 +188,8 @@ export const PROJECT_TYPES = {
   ml: {
     key: 'ml',
     description: 'Machine learning: training pipelines, evaluation and model serving (Python)',
-    shape: ml,
-    schema: section(ml, [
+    fields: ml,
+    rules: [
       {
         field: 'servingPattern',
         check: (a) =>
@@ -217,19 +199,19 @@ export const PROJECT_TYPES = {
               ? `projectPhase ${a.projectPhase} needs a serving pattern: choose batch, realtime or edge`
               : undefined,
       },
-    ]),
+    ],
   },
   'data-pipeline': {
     key: 'dataPipeline',
     description: 'Data pipelines: batch or streaming ingestion, transformation and quality checks (Python)',
-    shape: dataPipeline,
-    schema: section(dataPipeline, []),
+    fields: dataPipeline,
+    rules: [],
   },
   library: {
     key: 'library',
     description: 'A TypeScript library published to npm or used internally',
-    shape: library,
-    schema: section(library, [
+    fields: library,
+    rules: [
       {
         field: 'documentationLevel',
         check: (a) =>
@@ -237,13 +219,13 @@ export const PROJECT_TYPES = {
             ? 'a public library needs documentation: choose readme, api-docs or full-site'
             : undefined,
       },
-    ]),
+    ],
   },
   'browser-extension': {
     key: 'browserExtension',
     description: 'A browser extension for Chrome, Edge and Firefox (TypeScript)',
-    shape: browserExtension,
-    schema: section(browserExtension, [
+    fields: browserExtension,
+    rules: [
       {
         field: 'uiSurfaces',
         check: (a) =>
@@ -251,15 +233,15 @@ export const PROJECT_TYPES = {
             ? 'an extension needs at least one UI surface, a content script or a background worker'
             : undefined,
       },
-    ]),
+    ],
   },
   'mobile-app': {
     key: 'mobileApp',
     description: 'A mobile app for iOS, Android or both (Swift, Kotlin or React Native)',
-    shape: mobileApp,
-    schema: section(mobileApp, []),
+    fields: mobileApp,
+    rules: [],
   },
-} as const;
+} as const satisfies Record<string, { key: string; description: string; fields: Record<string, FieldInfo>; rules: Rule[] }>;
 
 export type ProjectType = keyof typeof PROJECT_TYPES;
 export const PROJECT_TYPE_IDS = Object.keys(PROJECT_TYPES) as [ProjectType, ...ProjectType[]];
@@ -276,7 +258,35 @@ export interface TypeField {
 /** The questions of one type, in the order the wizard asks them. */
 export function typeFields(type: ProjectType): TypeField[] {
   const def = PROJECT_TYPES[type];
-  return fieldsOf(def.shape).map(([key, info]) => ({ key, path: `${def.key}.${key}`, type, info }));
+  return Object.entries(def.fields).map(([key, info]) => ({ key, path: `${def.key}.${key}`, type, info }));
 }
 
 export const ALL_FIELDS: TypeField[] = PROJECT_TYPE_IDS.flatMap(typeFields);
+
+const sections = new Map<ProjectType, z.ZodType<SectionAnswers>>();
+
+/**
+ * The zod schema of one type's answers, built on first use: a run validates one type, and
+ * building all five cost more than the rest of the validation.
+ */
+export function sectionSchema(type: ProjectType): z.ZodType<SectionAnswers> {
+  let schema = sections.get(type);
+  if (!schema) {
+    const { fields, rules } = PROJECT_TYPES[type] as { fields: Record<string, FieldInfo>; rules: Rule[] };
+    const shape = Object.fromEntries(Object.entries(fields).map(([key, info]) => [key, fieldSchema(info)]));
+    schema = z.strictObject(shape).transform((value, ctx) => {
+      const answers = { ...value } as SectionAnswers;
+      // Derived defaults are filled in declaration order, so a field may derive from earlier ones.
+      for (const [key, info] of Object.entries(fields)) {
+        if (answers[key] === undefined && info.derive) answers[key] = info.derive(answers);
+      }
+      for (const rule of rules) {
+        const message = rule.check(answers);
+        if (message) ctx.issues.push({ code: 'custom', message, path: [rule.field], input: answers[rule.field] });
+      }
+      return answers;
+    });
+    sections.set(type, schema);
+  }
+  return schema;
+}

@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
-import { overlaySchema } from './overlay-schema.js';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, type ProjectType } from './project-types.js';
+import { once } from '../once.js';
+import { overlaySchema, type Overlay } from './overlay-schema.js';
+import { PROJECT_TYPE_IDS, PROJECT_TYPES, sectionSchema, type ProjectType } from './project-types.js';
 
 export const METHODOLOGIES = {
   deep: 'every knowledge entry in full and every suite tier',
@@ -18,48 +19,70 @@ export type Methodology = keyof typeof METHODOLOGIES;
 
 export const CUSTOM_DEFAULT_DEPTH = 3;
 
-export const projectName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, {
-    message: 'name must start with a lowercase letter or digit and use only a-z, 0-9, ".", "_" and "-" (like fraud-model)',
-  })
-  .max(214);
+/** Built on first use, like every schema here (src/once.ts). */
+export const projectName = once(() =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+      message: 'name must start with a lowercase letter or digit and use only a-z, 0-9, ".", "_" and "-" (like fraud-model)',
+    })
+    .max(214),
+);
 
-const common = {
+const common = once(() => ({
   version: z.literal(1).default(1).describe('config format version'),
-  name: projectName.describe('project name, used in generated files and package names'),
+  name: projectName().describe('project name, used in generated files and package names'),
   methodology: z
     .enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]])
     .default('deep')
     .describe('deep | mvp | custom'),
   depth: z.int().min(1).max(5).optional().describe('knowledge depth 1-5, only with methodology custom'),
-  overlay: overlaySchema.optional().describe('inline overlay, applied after local overlays'),
-};
+  overlay: overlaySchema().optional().describe('inline overlay, applied after local overlays'),
+}));
 
-function typeOption(type: ProjectType) {
-  const def = PROJECT_TYPES[type];
-  const section = def.schema as z.ZodType;
+const options = new Map<ProjectType, ReturnType<typeof buildOption>>();
+
+function buildOption(type: ProjectType) {
   // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
-  return z.strictObject({ ...common, projectType: z.literal(type), [def.key]: section.prefault({}) });
+  return z.strictObject({ ...common(), projectType: z.literal(type), [PROJECT_TYPES[type].key]: sectionSchema(type).prefault({}) });
 }
 
-const options = PROJECT_TYPE_IDS.map(typeOption) as [ReturnType<typeof typeOption>, ...ReturnType<typeof typeOption>[]];
+function option(type: ProjectType) {
+  if (!options.has(type)) options.set(type, buildOption(type));
+  return options.get(type)!;
+}
 
-export const configSchema = z
-  .discriminatedUnion('projectType', options)
-  .superRefine((config, ctx) => {
-    if (config.methodology !== 'custom' && config.depth !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['depth'],
-        input: config.depth,
-        message: `depth is set by methodology ${config.methodology}: remove depth, or set methodology: custom to choose it`,
-      });
-    }
-  })
-  .transform((config) =>
-    config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config,
-  );
+/** The rules across fields, and the default depth of custom, on top of the shape. */
+function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: number }>>(schema: T) {
+  return schema
+    .superRefine((config, ctx) => {
+      if (config.methodology !== 'custom' && config.depth !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['depth'],
+          input: config.depth,
+          message: `depth is set by methodology ${config.methodology}: remove depth, or set methodology: custom to choose it`,
+        });
+      }
+    })
+    .transform((config) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config));
+}
+
+const forType = new Map<ProjectType, z.ZodType>();
+
+/** The schema of a config of one project type: what validating a config usually needs. */
+export function configSchemaFor(type: ProjectType): z.ZodType {
+  if (!forType.has(type)) forType.set(type, withRules(option(type)));
+  return forType.get(type)!;
+}
+
+/**
+ * Every type at once: for the JSON Schema, for unknown-key hints, and for a config whose
+ * projectType is missing or not a type (the union names the allowed ones).
+ */
+export const configSchema = once(() =>
+  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map(option) as [ReturnType<typeof option>, ...ReturnType<typeof option>[]])),
+);
 
 /** A validated config; the type's answers sit under its key (`config.ml`, `config.dataPipeline`, ...). */
 export type Config = {
@@ -68,7 +91,7 @@ export type Config = {
   projectType: ProjectType;
   methodology: Methodology;
   depth?: number;
-  overlay?: z.infer<typeof overlaySchema>;
+  overlay?: Overlay;
 } & Record<string, unknown>;
 
 /**
@@ -86,7 +109,7 @@ export const SCHEMA_BUILD_FILE = 'dist/compiled/config.schema.json';
 /** JSON Schema of config.yml, from the zod schema (input side: what a person writes). */
 export function configJsonSchema(): object {
   return {
-    ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(configSchema(), { io: 'input', unrepresentable: 'any' }),
     title: 'Scaffold project configuration (.scaffold/config.yml)',
   };
 }

@@ -1,6 +1,5 @@
 /** Parse YAML (or JSON, a subset) keeping positions, so errors can name the file and line. */
 import type { Node } from 'yaml';
-import { builtData } from '../compiled.js';
 import { UserError } from '../errors.js';
 import { yaml } from './yaml.js';
 
@@ -13,16 +12,14 @@ export interface Source {
 }
 
 /**
- * `shipped`: a file of Scaffold's own (an overlay, a suite.yml) whose parsed data the build may
- * have stored; then the text is parsed only if an error needs a line number.
+ * A file of Scaffold's own whose data the build parsed and checked (src/compiled.ts): the text
+ * is parsed only if a message needs a line number.
  */
-export function parseYamlSource(text: string, file: string, shipped = false): Source {
-  const prebuilt = shipped ? builtData<unknown>(file, text) : undefined;
-  if (prebuilt !== undefined) return { file, data: prebuilt, lineOf: (path) => parseFully(text, file).lineOf(path) };
-  return parseFully(text, file);
+export function builtSource(text: string, file: string, data: unknown): Source {
+  return { file, data, lineOf: (path) => parseYamlSource(text, file).lineOf(path) };
 }
 
-function parseFully(text: string, file: string): Source {
+export function parseYamlSource(text: string, file: string): Source {
   const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

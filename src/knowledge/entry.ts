@@ -1,16 +1,19 @@
 /** A knowledge entry: content/knowledge/<type>/<name>.md, frontmatter + a Handlebars body. */
 import * as z from 'zod';
 import { PROJECT_TYPE_IDS } from '../config/project-types.js';
+import { once } from '../once.js';
 
 export const TIERS = ['core', 'extended'] as const;
 
-export const entryFrontmatter = z.strictObject({
-  name: z.string().regex(/^[a-z0-9-]+$/),
-  description: z.string().min(20),
-  topics: z.array(z.string().min(1)).min(1),
-  tier: z.enum(TIERS),
-  'project-type': z.enum(PROJECT_TYPE_IDS),
-});
+export const entryFrontmatter = once(() =>
+  z.strictObject({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string().min(20),
+    topics: z.array(z.string().min(1)).min(1),
+    tier: z.enum(TIERS),
+    'project-type': z.enum(PROJECT_TYPE_IDS),
+  }),
+);
 
 export interface KnowledgeEntry {
   name: string;

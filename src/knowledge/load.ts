@@ -24,21 +24,23 @@ export function listKnowledge(root = PACKAGE_ROOT): Map<string, string> {
   return found;
 }
 
-/**
- * Frontmatter, and where the body starts. The build stores this, so the frontmatter parser (and
- * the YAML library it loads) is required only when an entry changed since the build.
- */
-export function parseEntry(text: string): { data: unknown; bodyAt: number } {
-  const matter = require('gray-matter') as typeof import('gray-matter');
-  const parsed = matter(text, { engines: { yaml: (text: string) => yaml().parse(text) as object } });
-  // gray-matter's content is the text after the closing `---`: a suffix of the file.
-  return { data: parsed.data, bodyAt: text.length - parsed.content.length };
-}
+/** An entry as the build stores it (src/compiled.ts): checked, with where its body starts. */
+export type CheckedEntry = Omit<KnowledgeEntry, 'file' | 'body'> & { bodyAt: number };
 
 export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
   const text = readFileSync(join(root, file), 'utf8');
-  const parsed = builtData<{ data: unknown; bodyAt: number }>(file, text) ?? parseEntry(text);
-  const result = entryFrontmatter.safeParse(parsed.data, { reportInput: true });
+  const { bodyAt, ...entry } = builtData<CheckedEntry>(file, text) ?? checkEntry(text, file);
+  return { ...entry, file, body: text.slice(bodyAt) };
+}
+
+/**
+ * Frontmatter parsed and checked. The build does this for every shipped entry, so the
+ * frontmatter parser (and the YAML library it loads) runs only for an entry changed since.
+ */
+export function checkEntry(text: string, file: string): CheckedEntry {
+  const matter = require('gray-matter') as typeof import('gray-matter');
+  const parsed = matter(text, { engines: { yaml: (frontmatter: string) => yaml().parse(frontmatter) as object } });
+  const result = entryFrontmatter().safeParse(parsed.data, { reportInput: true });
   if (!result.success) throw new Error(`${file}: bad frontmatter: ${formatIssues(result.error.issues).join('; ')}`);
   const data = result.data;
   if (!file.endsWith(`/${data['project-type']}/${data.name}.md`)) {
@@ -50,7 +52,7 @@ export function readEntry(file: string, root = PACKAGE_ROOT): KnowledgeEntry {
     topics: data.topics,
     tier: data.tier,
     projectType: data['project-type'],
-    file,
-    body: text.slice(parsed.bodyAt),
+    // gray-matter's content is the text after the closing `---`: a suffix of the file.
+    bodyAt: text.length - parsed.content.length,
   };
 }

@@ -7,7 +7,8 @@ import { overlaySchema, type Overlay } from '../config/overlay-schema.js';
 import type { ProjectType } from '../config/project-types.js';
 import type { Methodology } from '../config/schema.js';
 import { didYouMean } from '../config/suggest.js';
-import { parseYamlSource, type Source } from '../config/yaml-source.js';
+import { builtSource, parseYamlSource, type Source } from '../config/yaml-source.js';
+import { builtData } from '../compiled.js';
 import { UserError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Layer } from './merge.js';
@@ -22,11 +23,15 @@ export interface LoadedLayer extends Layer {
 export const LOCAL_OVERLAY_DIR = '.scaffold/overlays';
 export const METHODOLOGY_DIR = 'content/methodology';
 
+/** `shipped`: one of Scaffold's own overlays, which the build may have parsed and checked. */
 export function loadOverlayFile(path: string, shownAs: string, label: string, shipped = false): LoadedLayer {
-  const source = parseYamlSource(readFileSync(path, 'utf8'), shownAs, shipped);
-  const result = overlaySchema.safeParse(source.data, { reportInput: true });
+  const text = readFileSync(path, 'utf8');
+  const built = shipped ? builtData<Overlay>(shownAs, text) : undefined;
+  if (built) return { label, overlay: built, source: builtSource(text, shownAs, built), at: [] };
+  const source = parseYamlSource(text, shownAs);
+  const result = overlaySchema().safeParse(source.data, { reportInput: true });
   if (!result.success) {
-    const lines = formatIssues(result.error.issues, source, (p) => knownKeys(overlaySchema, p));
+    const lines = formatIssues(result.error.issues, source, (p) => knownKeys(overlaySchema(), p));
     throw new UserError(lines[0]!, [...lines.slice(1), `Fix ${shownAs} and run again`]);
   }
   return { label, overlay: result.data, source, at: [] };

@@ -7,11 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as z from 'zod';
-import { condition } from '../config/overlay-schema.js';
+import { conditionSchema } from '../config/overlay-schema.js';
 import { formatIssues } from '../config/issues.js';
 import { PROJECT_TYPE_IDS } from '../config/project-types.js';
 import { knownKeys } from '../config/schema.js';
 import { parseYamlSource } from '../config/yaml-source.js';
+import { builtData, readShipped } from '../compiled.js';
+import { once } from '../once.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RenderContext } from './context.js';
 import { matchesAny } from './glob.js';
@@ -21,24 +23,26 @@ import type { PlannedFile, Policy } from './plan-types.js';
 export const SUITE_TIERS = ['unit', 'integration', 'quality', 'regression', 'performance', 'property', 'smoke'] as const;
 const TEMPLATES_DIR = 'templates';
 
-export const suiteSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9-]+$/),
-  description: z.string().min(10),
-  /** Omitted for suites any project type can use (the CI check). */
-  'project-type': z.enum(PROJECT_TYPE_IDS).optional(),
-  tier: z.enum(SUITE_TIERS),
-  stack: z.enum(['python-pytest', 'typescript-vitest', 'swift-xctest', 'kotlin-junit', 'github-actions']),
-  when: condition.optional(),
-  requires: z.array(z.string()).default([]),
-  /** Output paths (globs) created once and then left to the user. Everything else is managed. */
-  seed: z.array(z.string()).default([]),
-  /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
-  'merge-json': z.array(z.string()).default([]),
-  /** How to run this suite, shown after init. */
-  run: z.string().optional(),
-});
+export const suiteSchema = once(() =>
+  z.strictObject({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string().min(10),
+    /** Omitted for suites any project type can use (the CI check). */
+    'project-type': z.enum(PROJECT_TYPE_IDS).optional(),
+    tier: z.enum(SUITE_TIERS),
+    stack: z.enum(['python-pytest', 'typescript-vitest', 'swift-xctest', 'kotlin-junit', 'github-actions']),
+    when: conditionSchema().optional(),
+    requires: z.array(z.string()).default([]),
+    /** Output paths (globs) created once and then left to the user. Everything else is managed. */
+    seed: z.array(z.string()).default([]),
+    /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
+    'merge-json': z.array(z.string()).default([]),
+    /** How to run this suite, shown after init. */
+    run: z.string().optional(),
+  }),
+);
 
-export type Suite = z.infer<typeof suiteSchema> & { dir: string };
+export type Suite = z.infer<ReturnType<typeof suiteSchema>> & { dir: string };
 
 export function listSuites(root = PACKAGE_ROOT): Map<string, string> {
   const base = join(root, TEMPLATES_DIR);
@@ -56,14 +60,20 @@ export function readSuite(dir: string): Suite {
   const cached = cache.get(dir);
   if (cached) return cached;
   const shown = `${relative(PACKAGE_ROOT, dir)}/suite.yml`;
-  const source = parseYamlSource(readFileSync(join(dir, 'suite.yml'), 'utf8'), shown, true);
-  const result = suiteSchema.safeParse(source.data, { reportInput: true });
-  if (!result.success) {
-    throw new Error(formatIssues(result.error.issues, source, (p) => knownKeys(suiteSchema, p)).join('; '));
-  }
-  const suite = { ...result.data, dir };
+  const text = readFileSync(join(dir, 'suite.yml'), 'utf8');
+  const suite = { ...(builtData<Omit<Suite, 'dir'>>(shown, text) ?? checkSuite(text, shown)), dir };
   cache.set(dir, suite);
   return suite;
+}
+
+/** suite.yml parsed and checked; the build stores the result (src/compiled.ts). */
+export function checkSuite(text: string, shown: string): Omit<Suite, 'dir'> {
+  const source = parseYamlSource(text, shown);
+  const result = suiteSchema().safeParse(source.data, { reportInput: true });
+  if (!result.success) {
+    throw new Error(formatIssues(result.error.issues, source, (p) => knownKeys(suiteSchema(), p)).join('; '));
+  }
+  return result.data;
 }
 
 function filesUnder(dir: string): string[] {
@@ -74,15 +84,19 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A suite's templates: each `.hbs` file's content and each path that holds variables. */
-export function suiteTemplates(suite: Suite): { source: string; text: string }[] {
-  const templates: { source: string; text: string }[] = [];
+type SourceText = { source: string; text: string };
+
+/** A suite's templates (each `.hbs` file and each path that holds variables) and its copied files. */
+export function suiteTemplates(suite: Suite): { templates: SourceText[]; copied: SourceText[] } {
+  const templates: SourceText[] = [];
+  const copied: SourceText[] = [];
   for (const file of filesUnder(join(suite.dir, 'files'))) {
     const source = templateSource(suite, file);
+    const text = readFileSync(join(suite.dir, 'files', file), 'utf8');
     if (file.includes('{{')) templates.push({ source: `${source}#path`, text: outputPath(file) });
-    if (file.endsWith('.hbs')) templates.push({ source, text: readFileSync(join(suite.dir, 'files', file), 'utf8') });
+    (file.endsWith('.hbs') ? templates : copied).push({ source, text });
   }
-  return templates;
+  return { templates, copied };
 }
 
 export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[] {
@@ -91,6 +105,7 @@ export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[]
     const source = templateSource(suite, file);
     const raw = readFileSync(join(suite.dir, 'files', file), 'utf8');
     const path = file.includes('{{') ? compile(outputPath(file), `${source}#path`)(context) : outputPath(file);
+    if (!file.endsWith('.hbs')) readShipped(source, raw);
     const content = file.endsWith('.hbs') ? compile(raw, source)(context) : raw;
     if (content.trim() === '') continue;
     planned.push({ path, content, policy: policyOf(suite, path), source: `suite ${suite.name}` });

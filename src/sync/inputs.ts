@@ -15,7 +15,7 @@ let contentHash: string | undefined;
  * the bytes (a few ms) rather than modification times keeps the hash the same on every machine
  * that installs this version, so a fresh CI clone gets the fast path too.
  */
-function contentFingerprint(): string {
+export function contentFingerprint(): string {
   if (contentHash) return contentHash;
   const hash = createHash('sha256').update(scaffoldVersion());
   for (const top of ['content', 'templates']) {
@@ -25,9 +25,13 @@ function contentFingerprint(): string {
   return contentHash;
 }
 
-/** `configText`: config.yml as this run leaves it (init writes it); read from disk when omitted. */
-export function inputsHash(projectDir: string, configText?: string): string {
-  const hash = createHash('sha256').update(contentFingerprint());
+/**
+ * `configText`: config.yml as this run leaves it (init writes it); read from disk when omitted.
+ * `content`: the content fingerprint when the caller knows it (`builtContentFingerprint` after
+ * a render from the build); otherwise every shipped file is hashed.
+ */
+export function inputsHash(projectDir: string, configText?: string, content = contentFingerprint()): string {
+  const hash = createHash('sha256').update(content);
   const config = join(projectDir, '.scaffold/config.yml');
   if (configText !== undefined) hash.update(configText);
   else if (existsSync(config)) hash.update(readFileSync(config, 'utf8'));

@@ -19,7 +19,7 @@ export function answerCombinations(type: ProjectType, methodology: Methodology =
   }
   const configs: Config[] = [];
   for (const section of sections) {
-    const parsed = configSchema.safeParse({
+    const parsed = configSchema().safeParse({
       name: 'demo-project',
       projectType: type,
       methodology,

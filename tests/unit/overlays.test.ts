@@ -80,12 +80,12 @@ describe('overlay merge', () => {
   });
 
   it('rejects unknown keys and conditions on answers that do not exist, with a did-you-mean', () => {
-    const bad = overlaySchema.safeParse({ knowledge: { ad: ['a'] }, when: [{ if: { 'ml.servingPatern': 'batch' } }] });
+    const bad = overlaySchema().safeParse({ knowledge: { ad: ['a'] }, when: [{ if: { 'ml.servingPatern': 'batch' } }] });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => i.message).join('\n');
     expect(messages).toContain('Unrecognized key: "ad"');
     expect(messages).toContain('unknown answer ml.servingPatern (did you mean ml.servingPattern?)');
-    const badValue = overlaySchema.safeParse({ when: [{ if: { 'ml.servingPattern': 'stream' } }] });
+    const badValue = overlaySchema().safeParse({ when: [{ if: { 'ml.servingPattern': 'stream' } }] });
     expect(badValue.error!.issues[0]!.message).toBe('ml.servingPattern is never "stream": expected none|batch|realtime|edge');
   });
 });

@@ -44,7 +44,7 @@ const templates: { source: string; text: string; types: ProjectType[] }[] = [
   ...[...listKnowledge().values()].map((file) => readEntry(file)).map((e) => ({ source: e.file, text: e.body, types: [e.projectType] })),
   ...[...listSuites().values()].flatMap((dir) => {
     const suite = readSuite(dir);
-    return suiteTemplates(suite).map((t) => ({ ...t, types: suite['project-type'] ? [suite['project-type']] : [...PROJECT_TYPE_IDS] }));
+    return suiteTemplates(suite).templates.map((t) => ({ ...t, types: suite['project-type'] ? [suite['project-type']] : [...PROJECT_TYPE_IDS] }));
   }),
 ];
 

@@ -1,7 +1,10 @@
 /** The fast path of `update`: it may only say "up to date" when a full run would change nothing. */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtContentFingerprint, builtData } from '../../src/compiled.js';
+import { inputsHash } from '../../src/sync/inputs.js';
+import { cli } from '../helpers/cli.js';
 import type { PlannedFile } from '../../src/render/plan-types.js';
 import { syncProject } from '../../src/sync/sync.js';
 import { upToDate } from '../../src/sync/up-to-date.js';
@@ -48,5 +51,20 @@ describe('the up-to-date fast path', () => {
     sync(dir, 'inputs-1');
     expect(sync(dir, 'inputs-2').wrote).toBe(false);
     expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
+  });
+
+  it('gets from an init the hash of every shipped file, even though init does not read them all', () => {
+    // After a render that read only files as the build saw them, init records the build's
+    // fingerprint; hashing the shipped files now must give the same value, or update --check
+    // would never take the fast path.
+    const dir = tempDir();
+    expect(cli(['init', 'app', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'app/.scaffold/manifest.json'), 'utf8')) as { inputsHash: string };
+    expect(manifest.inputsHash).toBe(inputsHash(join(dir, 'app')));
+  });
+
+  it('does not stand in for the shipped files once a run has read one that changed since the build', () => {
+    builtData('content/methodology/deep.yml', 'depth: 1\n');
+    expect(builtContentFingerprint()).toBeUndefined();
   });
 });
