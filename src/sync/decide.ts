@@ -125,7 +125,7 @@ function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Dis
 }
 
 /**
- * The base copy, only if it is what the manifest says Scaffold last wrote: a base that was
+ * The base, only if it is what the manifest says Scaffold last wrote: a base that was
  * edited, or torn by a crash, would silently corrupt a merge, so it counts as missing.
  */
 function trustedBase(disk: Disk, path: string, record: FileRecord): string | undefined {
@@ -139,7 +139,7 @@ function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw
     return {
       ...base,
       action: 'conflict',
-      reason: 'edited by you and changed by Scaffold, but its base copy under .scaffold/base/ is missing or altered, so the two cannot be merged; restore .scaffold/base from git, or run with --force to take the new version (yours is kept as .orig)',
+      reason: 'edited by you and changed by Scaffold, but its base in .scaffold/base.json is missing or altered, so the two cannot be merged; restore .scaffold/base.json from git, or run with --force to take the new version (yours is kept as .orig)',
     };
   }
   const merged = merge3(normalize(baseRaw).text, yours, file.content, version);

@@ -1,13 +1,13 @@
 /**
- * .scaffold/manifest.json records what Scaffold wrote, and .scaffold/base/ keeps a copy of each
- * managed file as last written, so a later run can tell the person's edits from its own and
- * merge them, even on a fresh CI clone. Both are committed with the project.
+ * .scaffold/manifest.json records what Scaffold wrote, so a later run can tell the person's
+ * edits from its own; .scaffold/base.json (bases.ts) keeps each managed file as last written,
+ * to merge them, even on a fresh CI clone. Both are committed with the project.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { UserError } from '../errors.js';
-import { BASE_DIR, MANIFEST_FILE } from './locations.js';
+import { MANIFEST_FILE } from './locations.js';
 
 export { MANIFEST_FILE };
 
@@ -69,6 +69,3 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
 }
 
-export function basePath(path: string): string {
-  return `${BASE_DIR}/${path}`;
-}

@@ -6,7 +6,8 @@ import type { PlannedFile } from '../render/plan-types.js';
 import { applyOps, pendingOps } from './apply.js';
 import { planSync, type Change, type Disk } from './decide.js';
 import { acquireLock } from './lock.js';
-import { basePath, readManifest } from './manifest.js';
+import { readBases, type StoredBases } from './bases.js';
+import { readManifest } from './manifest.js';
 
 export interface SyncRequest {
   projectDir: string;
@@ -34,14 +35,15 @@ export function syncProject(request: SyncRequest): SyncOutcome {
   }
   const decide = () => {
     const previous = readManifest(request.projectDir, request.version);
-    const plan = planSync(request.files, previous, projectDisk(request.projectDir), {
+    const bases = readBases(request.projectDir);
+    const plan = planSync(request.files, previous, projectDisk(request.projectDir, bases), {
       projectType: request.projectType,
       inputsHash: request.inputsHash,
       force: request.force,
       restore: new Set(request.restore),
       version: request.version,
     });
-    return { plan, ops: pendingOps(request.projectDir, plan, previous) };
+    return { plan, ops: pendingOps(request.projectDir, plan, previous, bases) };
   };
   let { plan, ops } = decide();
   if (!request.write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
@@ -56,12 +58,12 @@ export function syncProject(request: SyncRequest): SyncOutcome {
   return { changes: plan.changes, warnings: plan.warnings, wrote: ops.length > 0 };
 }
 
-function projectDisk(projectDir: string): Disk {
+function projectDisk(projectDir: string, bases: StoredBases): Disk {
   const read = (path: string): string | undefined => {
     const full = join(projectDir, path);
     if (!existsSync(full)) return undefined;
     if (!statSync(full).isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a directory`);
     return readFileSync(full, 'utf8');
   };
-  return { read, readBase: (path) => read(basePath(path)) };
+  return { read, readBase: (path) => bases.get(path) };
 }

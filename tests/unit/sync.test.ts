@@ -19,6 +19,9 @@ function run(dir: string, files: PlannedFile[], extra: Partial<SyncRequest> = {}
   return { ...outcome, actions: Object.fromEntries(outcome.changes.map((c) => [c.path, c.action])) };
 }
 
+/** The base Scaffold keeps for `path`: what it last wrote there. */
+const baseOf = (dir: string, path: string): string | undefined => JSON.parse(readFile(dir, '.scaffold/base.json'))[path];
+
 const V1 = 'title\n\nline one\nline two\nline three\n';
 const V2 = 'title\n\nline one\nline two (improved)\nline three\n';
 
@@ -27,7 +30,7 @@ describe('sync', () => {
     const dir = tempDir();
     expect(run(dir, [doc(V1)]).actions).toEqual({ 'docs/guide.md': 'create' });
     expect(readFile(dir, 'docs/guide.md')).toBe(V1);
-    expect(readFile(dir, '.scaffold/base/docs/guide.md')).toBe(V1);
+    expect(baseOf(dir, 'docs/guide.md')).toBe(V1);
     expect(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files['docs/guide.md'].policy).toBe('managed');
   });
 
@@ -45,7 +48,7 @@ describe('sync', () => {
     run(dir, [doc(V1)]);
     expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('update');
     expect(readFile(dir, 'docs/guide.md')).toBe(V2);
-    expect(readFile(dir, '.scaffold/base/docs/guide.md')).toBe(V2);
+    expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
   });
 
   it('keeps the person\'s edits when the render did not change', () => {
@@ -69,6 +72,19 @@ describe('sync', () => {
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
   });
 
+  it('merges against a base kept the old way, one file under .scaffold/base/, then moves it into base.json', () => {
+    const dir = tempDir();
+    run(dir, [doc(V1)]);
+    // A project set up by Scaffold 0.1: same manifest, bases as files.
+    rmSync(join(dir, '.scaffold/base.json'));
+    writeFile(dir, '.scaffold/base/docs/guide.md', V1);
+    writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
+    expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
+    expect(exists(dir, '.scaffold/base')).toBe(false);
+  });
+
   it('writes conflict markers when both changed the same line, and refuses to go on until they are resolved', () => {
     const dir = tempDir();
     run(dir, [doc(V1)]);
@@ -88,10 +104,10 @@ describe('sync', () => {
     const dir = tempDir();
     run(dir, [doc(V1)]);
     writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
-    writeFile(dir, '.scaffold/base/docs/guide.md', 'torn');
+    writeFile(dir, '.scaffold/base.json', JSON.stringify({ 'docs/guide.md': 'torn' }));
     const result = run(dir, [doc(V2)]);
     expect(result.actions['docs/guide.md']).toBe('conflict');
-    expect(result.changes[0]!.reason).toContain('base copy under .scaffold/base/ is missing or altered');
+    expect(result.changes[0]!.reason).toContain('base in .scaffold/base.json is missing or altered');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V1}mine\n`);
   });
 
@@ -111,7 +127,7 @@ describe('sync', () => {
     writeFile(dir, 'docs/guide.md', 'rewritten by the person\n');
     expect(run(dir, [doc(V2, 'seed')]).actions['docs/guide.md']).toBe('unchanged');
     expect(readFile(dir, 'docs/guide.md')).toBe('rewritten by the person\n');
-    expect(exists(dir, '.scaffold/base/docs/guide.md')).toBe(false);
+    expect(baseOf(dir, 'docs/guide.md')).toBeUndefined();
   });
 
   it('deletes a file no longer rendered when unchanged, and keeps it when edited', () => {
@@ -122,7 +138,8 @@ describe('sync', () => {
     const result = run(dir, []);
     expect(result.actions).toEqual({ 'docs/guide.md': 'delete', 'docs/other.md': 'keep' });
     expect(exists(dir, 'docs/guide.md')).toBe(false);
-    expect(exists(dir, '.scaffold/base/docs/guide.md')).toBe(false);
+    expect(baseOf(dir, 'docs/guide.md')).toBeUndefined();
+    expect(baseOf(dir, 'docs/other.md')).toBe(V1);
     expect(readFile(dir, 'docs/other.md')).toBe(`${V1}edited\n`);
     expect(run(dir, []).wrote).toBe(false);
   });

@@ -1,0 +1,50 @@
+/**
+ * The base of each file Scaffold keeps current: its render as Scaffold last wrote it, so a later
+ * run can merge the person's edits with a new render, even on a fresh CI clone. All bases live
+ * in one committed file, .scaffold/base.json, one file per line and sorted, so git diffs and
+ * merges it per file; one write per run instead of one per generated file (issue 8).
+ *
+ * Projects set up by Scaffold 0.1 keep their bases as files under .scaffold/base/; they are
+ * still read, and the first run that writes base.json removes the folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_FILE, LEGACY_BASE_DIR } from './locations.js';
+
+export type Bases = Map<string, string>;
+
+export interface StoredBases {
+  get(path: string): string | undefined;
+  /** The old folder exists (and goes once base.json is written). */
+  legacy: boolean;
+}
+
+/** The bases on disk: base.json, else the old one-file-per-base folder. */
+export function readBases(projectDir: string): StoredBases {
+  const file = join(projectDir, BASE_FILE);
+  let stored: Record<string, string> = {};
+  if (existsSync(file)) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      // A damaged base.json counts as missing bases: merges that need one become conflicts.
+      stored = {};
+    }
+  }
+  const legacyDir = join(projectDir, LEGACY_BASE_DIR);
+  const legacy = existsSync(legacyDir);
+  return {
+    legacy,
+    get(path) {
+      if (Object.hasOwn(stored, path)) return stored[path];
+      const old = join(legacyDir, path);
+      return legacy && existsSync(old) ? readFileSync(old, 'utf8') : undefined;
+    },
+  };
+}
+
+/** base.json's text: sorted paths, one per line. */
+export function serializeBases(bases: Bases): string {
+  const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{\n${sorted.map(([path, text]) => `  ${JSON.stringify(path)}: ${JSON.stringify(text)}`).join(',\n')}\n}\n`;
+}
