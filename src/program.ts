@@ -1,7 +1,7 @@
 /**
  * The commander program, and the one place that turns errors into exit codes (cli.ts sets it).
- * Commands are imported only when they run, and the per-type answer flags (generated from the
- * zod schema) are added only when the command that takes them runs.
+ * Commands are imported only when they run (commands/index.ts), and the per-type answer flags
+ * (generated from the field declarations) are added only when the command that takes them runs.
  */
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
@@ -10,6 +10,7 @@ import { CancelledError, EXIT, UserError } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const TYPE_IDS = 'ml|data-pipeline|library|browser-extension|mobile-app';
+const commands = () => import('./commands/index.js');
 /** Commands that take `--ml-phase` and the other answer flags. */
 const TYPED_COMMANDS = ['init', 'show'];
 
@@ -46,7 +47,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .option('--no-knowledge', 'skip the knowledge base (remembered in config.yml)')
     .option('--no-tests', 'skip the starter test suites (remembered in config.yml)')
     .addHelpText('after', examples('npx scaffold-overlays init', 'scaffold init demo --yes --type ml --ml-phase both', 'scaffold init --answers answers.yml --no-interactive'))
-    .action(async (dir, opts) => run(await (await import('./commands/init.js')).init(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await (await commands()).init(dir, opts, ctx)));
 
   writeOptions(program.command('update [dir]'))
     .description('re-render from .scaffold/config.yml and bring the generated files up to date')
@@ -61,7 +62,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .option('--type <type>', `only what applies to one project type (${TYPE_IDS})`)
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold list', 'scaffold list knowledge --type ml'))
-    .action(async (what, opts) => run(await (await import('./commands/list.js')).list(what, opts, ctx)));
+    .action(async (what, opts) => run(await (await commands()).list(what, opts, ctx)));
 
   const show = program
     .command('show <entry>')
@@ -69,20 +70,20 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .option('--dir <dir>', 'the project (default: the current folder)')
     .option('--depth <n>', "render at this depth (1-5) instead of the project's")
     .addHelpText('after', examples('scaffold show ml-testing', 'scaffold show ml-serving-patterns --ml-phase inference --ml-serving batch'))
-    .action(async (entry, opts) => run(await (await import('./commands/show.js')).show(entry, opts, ctx)));
+    .action(async (entry, opts) => run(await (await commands()).show(entry, opts, ctx)));
 
   program
     .command('validate [dir]')
     .description('check .scaffold/config.yml and the local overlays; list every problem')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold validate'))
-    .action(async (dir, opts) => run(await (await import('./commands/validate.js')).validate(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await (await commands()).validate(dir, opts, ctx)));
 
   program
     .command('schema')
     .description('print the JSON Schema of .scaffold/config.yml')
     .addHelpText('after', examples('scaffold schema > config.schema.json'))
-    .action(async () => run(await (await import('./commands/schema.js')).schema(ctx)));
+    .action(async () => run(await (await commands()).schema(ctx)));
 
   return { program, typed: [init, show] };
 }
@@ -102,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const { program, typed } = buildProgram(ctx, (c) => (code = c));
   if (TYPED_COMMANDS.includes(args[0] ?? '')) {
-    const { addTypeFlags } = await import('./answers/flags.js');
+    const { addTypeFlags } = await commands();
     typed.forEach(addTypeFlags);
   }
   program.exitOverride();

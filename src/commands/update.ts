@@ -28,11 +28,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   }
 
   // 2. Otherwise: validate config.yml, resolve the overlays, render, and sync.
-  const [{ readConfig }, { filePlanFor, resolveSelection }, { syncProject }] = await Promise.all([
-    import('../config/load.js'),
-    import('./project.js'),
-    import('../sync/sync.js'),
-  ]);
+  const { readConfig, filePlanFor, resolveSelection, syncProject } = await import('./index.js');
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   const { config, source } = found;
