@@ -5,6 +5,12 @@
  * which saved about 9 ms of every init (issue 8). update.ts stays apart so that an up-to-date
  * project is answered without loading any of this.
  */
+import * as z from 'zod';
+
+// zod compiles a parser for each object schema on its first use, which pays off only after
+// many parses; a command parses each schema once or twice, and the plain path is faster.
+z.config({ jitless: true });
+
 export { addTypeFlags } from '../answers/flags.js';
 export { readConfig } from '../config/load.js';
 export { syncProject } from '../sync/sync.js';

@@ -46,5 +46,5 @@ export function readBases(projectDir: string): StoredBases {
 /** base.json's text: sorted paths, one per line. */
 export function serializeBases(bases: Bases): string {
   const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{\n${sorted.map(([path, text]) => `  ${JSON.stringify(path)}: ${JSON.stringify(text)}`).join(',\n')}\n}\n`;
+  return `${JSON.stringify(Object.fromEntries(sorted), null, 2)}\n`;
 }
