@@ -10,109 +10,118 @@ import { HELPERS, type Expr, type Node, type TemplateTree } from './template.js'
 
 const require = createRequire(import.meta.url);
 
-/** The whole Handlebars compiler is large; only a template changed since the build needs it. */
-function parse(text: string): hbs.AST.Program {
-  return (require('handlebars') as typeof Handlebars).parse(text);
+/** The file being parsed, and the inline partials found so far. */
+interface Parsing {
+  source: string;
+  partials: TemplateTree['partials'];
 }
 
 export function parseTemplate(text: string, source: string): TemplateTree {
-  const partials: TemplateTree['partials'] = {};
-  const fail = (node: hbs.AST.Node, what: string): never => {
-    throw new Error(`${source}:${node.loc?.start.line ?? 1}: ${what}; templates use {{x.y}}, #if / #unless / else, helpers (${Object.keys(HELPERS).join(', ')}) and inline partials`);
-  };
   let program: hbs.AST.Program;
   try {
-    program = parse(text);
+    // The whole Handlebars compiler is large: only the build and a template changed since need it.
+    program = (require('handlebars') as typeof Handlebars).parse(text);
   } catch (error) {
     throw new Error(`${source}: ${(error as Error).message.split('\n')[0]}`);
   }
-
-  const expr = (node: hbs.AST.Expression): Expr => {
-    switch (node.type) {
-      case 'PathExpression':
-        return { path: pathOf(node as hbs.AST.PathExpression) };
-      case 'SubExpression': {
-        const call = node as hbs.AST.SubExpression;
-        return helperCall(call.path, call.params, call.hash, call);
-      }
-      case 'StringLiteral':
-      case 'NumberLiteral':
-      case 'BooleanLiteral':
-        return { value: (node as hbs.AST.StringLiteral).value };
-      case 'NullLiteral':
-        return { value: null };
-      default:
-        return fail(node, `${node.type} is not supported`);
-    }
-  };
-  const pathOf = (path: hbs.AST.PathExpression): string[] => {
-    if (path.data || path.depth > 0 || path.parts.length === 0) fail(path, `"${path.original}" is not supported (only names from the template data)`);
-    return path.parts;
-  };
-  const helperCall = (path: hbs.AST.Expression, params: hbs.AST.Expression[], hash: hbs.AST.Hash | undefined, at: hbs.AST.Node): Expr => {
-    const name = (path as hbs.AST.PathExpression).original;
-    if (path.type !== 'PathExpression' || !Object.hasOwn(HELPERS, name)) return fail(at, `"${name}" is not a helper`);
-    if (hash?.pairs.length) fail(at, `helpers take no key=value arguments`);
-    return { helper: name, args: params.map(expr) };
-  };
-  const hashOf = (hash: hbs.AST.Hash | undefined) => Object.fromEntries((hash?.pairs ?? []).map((pair) => [pair.key, expr(pair.value)]));
-
-  const nodes = (body: hbs.AST.Statement[], top = false): Node[] => {
-    const out: Node[] = [];
-    const push = (node: Node) => {
-      const last = out[out.length - 1];
-      if (typeof node === 'string' && typeof last === 'string') out[out.length - 1] = last + node;
-      else if (node !== '') out.push(node);
-    };
-    for (const statement of body) {
-      switch (statement.type) {
-        case 'ContentStatement':
-          push((statement as hbs.AST.ContentStatement).value);
-          break;
-        case 'CommentStatement':
-          break;
-        case 'MustacheStatement': {
-          const m = statement as hbs.AST.MustacheStatement;
-          const isCall = m.params.length > 0 || (m.path.type === 'PathExpression' && Object.hasOwn(HELPERS, (m.path as hbs.AST.PathExpression).original));
-          push({ print: isCall ? helperCall(m.path, m.params, m.hash, m) : expr(m.path) });
-          break;
-        }
-        case 'BlockStatement': {
-          const b = statement as hbs.AST.BlockStatement;
-          const name = (b.path as hbs.AST.PathExpression).original;
-          if (name !== 'if' && name !== 'unless') fail(b, `{{#${name}}} is not supported`);
-          if (b.params.length !== 1 || b.hash?.pairs.length) fail(b, `{{#${name}}} takes exactly one condition`);
-          push({ if: expr(b.params[0]!), ...(name === 'unless' && { negate: true as const }), then: nodes(b.program.body), else: b.inverse ? nodes(b.inverse.body) : [] });
-          break;
-        }
-        case 'DecoratorBlock': {
-          const d = statement as unknown as hbs.AST.BlockStatement;
-          const name = (d.params[0] as hbs.AST.StringLiteral | undefined)?.value;
-          if ((d.path as hbs.AST.PathExpression).original !== 'inline' || !name) fail(d, 'only {{#*inline "name"}} decorators are supported');
-          if (!top) fail(d, 'define inline partials at the top of the template, outside any block');
-          if (partials[name!]) fail(d, `partial "${name}" is defined twice`);
-          partials[name!] = nodes(d.program.body);
-          break;
-        }
-        case 'PartialStatement': {
-          const p = statement as hbs.AST.PartialStatement;
-          const name = (p.name as hbs.AST.PathExpression).original;
-          if (p.params.length) fail(p, `{{> ${name}}} takes key=value arguments only`);
-          push({ partial: name, hash: hashOf(p.hash), indent: p.indent ?? '' });
-          break;
-        }
-        default:
-          fail(statement, `${statement.type} is not supported`);
-      }
-    }
-    return out;
-  };
-
-  const body = nodes(program.body, true);
-  const used = (list: Node[]): string[] =>
-    list.flatMap((n) => (typeof n !== 'object' ? [] : 'partial' in n ? [n.partial] : 'if' in n ? [...used(n.then), ...used(n.else)] : []));
-  for (const name of [...used(body), ...Object.values(partials).flatMap(used)]) {
-    if (!partials[name]) throw new Error(`${source}: partial "${name}" is used but not defined with {{#*inline "${name}"}}`);
+  const parsing: Parsing = { source, partials: {} };
+  const body = nodes(program.body, parsing, true);
+  for (const name of [...partialsUsed(body), ...Object.values(parsing.partials).flatMap(partialsUsed)]) {
+    if (!parsing.partials[name]) throw new Error(`${source}: partial "${name}" is used but not defined with {{#*inline "${name}"}}`);
   }
-  return { body, partials };
+  return { body, partials: parsing.partials };
+}
+
+function fail(parsing: Parsing, node: hbs.AST.Node, what: string): never {
+  const supported = `templates use {{x.y}}, #if / #unless / else, helpers (${Object.keys(HELPERS).join(', ')}) and inline partials`;
+  throw new Error(`${parsing.source}:${node.loc?.start.line ?? 1}: ${what}; ${supported}`);
+}
+
+/** Statements to nodes; adjacent text is joined, so a stored tree stays small. */
+function nodes(body: hbs.AST.Statement[], parsing: Parsing, top = false): Node[] {
+  const out: Node[] = [];
+  const push = (node: Node | undefined) => {
+    const last = out[out.length - 1];
+    if (typeof node === 'string' && typeof last === 'string') out[out.length - 1] = last + node;
+    else if (node !== undefined && node !== '') out.push(node);
+  };
+  for (const statement of body) push(node(statement, parsing, top));
+  return out;
+}
+
+function node(statement: hbs.AST.Statement, parsing: Parsing, top: boolean): Node | undefined {
+  switch (statement.type) {
+    case 'ContentStatement':
+      return (statement as hbs.AST.ContentStatement).value;
+    case 'CommentStatement':
+      return undefined;
+    case 'MustacheStatement': {
+      const m = statement as hbs.AST.MustacheStatement;
+      // `{{json}}` calls the helper, as in Handlebars; `{{name}}` prints a value.
+      const isCall = m.params.length > 0 || (m.path.type === 'PathExpression' && isHelper((m.path as hbs.AST.PathExpression).original));
+      return { print: isCall ? helperCall(m, parsing) : expr(m.path, parsing) };
+    }
+    case 'BlockStatement': {
+      const b = statement as hbs.AST.BlockStatement;
+      const name = (b.path as hbs.AST.PathExpression).original;
+      if (name !== 'if' && name !== 'unless') fail(parsing, b, `{{#${name}}} is not supported`);
+      if (b.params.length !== 1 || b.hash?.pairs.length) fail(parsing, b, `{{#${name}}} takes exactly one condition`);
+      const then = nodes(b.program.body, parsing);
+      const otherwise = b.inverse ? nodes(b.inverse.body, parsing) : [];
+      return { if: expr(b.params[0]!, parsing), ...(name === 'unless' && { negate: true as const }), then, else: otherwise };
+    }
+    case 'DecoratorBlock': {
+      const d = statement as unknown as hbs.AST.BlockStatement;
+      const name = (d.params[0] as hbs.AST.StringLiteral | undefined)?.value;
+      if ((d.path as hbs.AST.PathExpression).original !== 'inline' || !name) fail(parsing, d, 'only {{#*inline "name"}} decorators are supported');
+      if (!top) fail(parsing, d, 'define inline partials at the top of the template, outside any block');
+      if (parsing.partials[name]) fail(parsing, d, `partial "${name}" is defined twice`);
+      parsing.partials[name] = nodes(d.program.body, parsing);
+      return undefined;
+    }
+    case 'PartialStatement': {
+      const p = statement as hbs.AST.PartialStatement;
+      const name = (p.name as hbs.AST.PathExpression).original;
+      if (p.params.length) fail(parsing, p, `{{> ${name}}} takes key=value arguments only`);
+      const hash = Object.fromEntries((p.hash?.pairs ?? []).map((pair) => [pair.key, expr(pair.value, parsing)]));
+      return { partial: name, hash, indent: p.indent ?? '' };
+    }
+    default:
+      return fail(parsing, statement, `${statement.type} is not supported`);
+  }
+}
+
+function expr(node: hbs.AST.Expression, parsing: Parsing): Expr {
+  switch (node.type) {
+    case 'PathExpression': {
+      const path = node as hbs.AST.PathExpression;
+      if (path.data || path.depth > 0 || path.parts.length === 0) fail(parsing, path, `"${path.original}" is not supported (only names from the template data)`);
+      return { path: path.parts };
+    }
+    case 'SubExpression':
+      return helperCall(node as hbs.AST.SubExpression, parsing);
+    case 'StringLiteral':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+      return { value: (node as hbs.AST.StringLiteral).value };
+    case 'NullLiteral':
+      return { value: null };
+    default:
+      return fail(parsing, node, `${node.type} is not supported`);
+  }
+}
+
+function helperCall(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression, parsing: Parsing): Expr {
+  const name = (call.path as hbs.AST.PathExpression).original;
+  if (call.path.type !== 'PathExpression' || !isHelper(name)) fail(parsing, call, `"${name}" is not a helper`);
+  if (call.hash?.pairs.length) fail(parsing, call, 'helpers take no key=value arguments');
+  return { helper: name, args: call.params.map((param) => expr(param, parsing)) };
+}
+
+function isHelper(name: string): boolean {
+  return Object.hasOwn(HELPERS, name);
+}
+
+function partialsUsed(list: Node[]): string[] {
+  return list.flatMap((n) => (typeof n !== 'object' ? [] : 'partial' in n ? [n.partial] : 'if' in n ? [...partialsUsed(n.then), ...partialsUsed(n.else)] : []));
 }
