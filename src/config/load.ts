@@ -17,7 +17,8 @@ export const SCHEMA_FILE = `${CONFIG_DIR}/config.schema.json`;
 export function validateConfig(data: unknown, source?: Source): Config {
   const type = (data as { projectType?: unknown } | null)?.projectType;
   // One type's schema when the type is known (cheaper to build); else the union, whose error names the types.
-  const schema = PROJECT_TYPE_IDS.includes(type as ProjectType) ? configSchemaFor(type as ProjectType) : configSchema();
+  const hasOverlay = typeof data === 'object' && data !== null && 'overlay' in data;
+  const schema = PROJECT_TYPE_IDS.includes(type as ProjectType) ? configSchemaFor(type as ProjectType, hasOverlay) : configSchema();
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Config;
   const lines = formatIssues(result.error.issues, source, (path) => knownKeys(configSchema(), path, type));

@@ -37,19 +37,30 @@ const common = once(() => ({
     .default('deep')
     .describe('deep | mvp | custom'),
   depth: z.int().min(1).max(5).optional().describe('knowledge depth 1-5, only with methodology custom'),
-  overlay: overlaySchema().optional().describe('inline overlay, applied after local overlays'),
 }));
 
-const options = new Map<ProjectType, ReturnType<typeof buildOption>>();
+const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
 
-function buildOption(type: ProjectType) {
-  // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
-  return z.strictObject({ ...common(), projectType: z.literal(type), [PROJECT_TYPES[type].key]: sectionSchema(type).prefault({}) });
+const options = new Map<string, ReturnType<typeof buildOption>>();
+
+/**
+ * `withOverlay: false` leaves out the `overlay` key, for a config that has none: the overlay
+ * schema is the largest piece to build, and most configs do without it.
+ */
+function buildOption(type: ProjectType, withOverlay: boolean) {
+  return z.strictObject({
+    ...common(),
+    ...(withOverlay && { overlay: overlayField() }),
+    projectType: z.literal(type),
+    // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
+    [PROJECT_TYPES[type].key]: sectionSchema(type).prefault({}),
+  });
 }
 
-function option(type: ProjectType) {
-  if (!options.has(type)) options.set(type, buildOption(type));
-  return options.get(type)!;
+function option(type: ProjectType, withOverlay = true) {
+  const key = `${type} ${withOverlay}`;
+  if (!options.has(key)) options.set(key, buildOption(type, withOverlay));
+  return options.get(key)!;
 }
 
 /** The rules across fields, and the default depth of custom, on top of the shape. */
@@ -68,12 +79,13 @@ function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: numbe
     .transform((config) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config));
 }
 
-const forType = new Map<ProjectType, z.ZodType>();
+const forType = new Map<string, z.ZodType>();
 
 /** The schema of a config of one project type: what validating a config usually needs. */
-export function configSchemaFor(type: ProjectType): z.ZodType {
-  if (!forType.has(type)) forType.set(type, withRules(option(type)));
-  return forType.get(type)!;
+export function configSchemaFor(type: ProjectType, withOverlay = true): z.ZodType {
+  const key = `${type} ${withOverlay}`;
+  if (!forType.has(key)) forType.set(key, withRules(option(type, withOverlay)));
+  return forType.get(key)!;
 }
 
 /**
@@ -81,7 +93,7 @@ export function configSchemaFor(type: ProjectType): z.ZodType {
  * projectType is missing or not a type (the union names the allowed ones).
  */
 export const configSchema = once(() =>
-  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map(option) as [ReturnType<typeof option>, ...ReturnType<typeof option>[]])),
+  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map((type) => option(type)) as [ReturnType<typeof option>, ...ReturnType<typeof option>[]])),
 );
 
 /** A validated config; the type's answers sit under its key (`config.ml`, `config.dataPipeline`, ...). */
