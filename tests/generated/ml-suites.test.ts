@@ -6,10 +6,11 @@
  * `when:` select it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateProject } from '../helpers/generate.js';
+import { tempDir, writeFile } from '../helpers/project.js';
 import { runPytest } from '../helpers/suite-runners.js';
 
 const BARS = { deep: 20, mvp: 8 } as const;
@@ -69,5 +70,19 @@ describe('ml starter suites pass as generated', () => {
     expect(errors, output).toBe(0);
     expect(code, output).toBe(0);
     expect(passed, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
+  });
+
+  it('passes in a repository that already has its own pyproject.toml, which Scaffold leaves alone', async () => {
+    // A typical existing repo: its pyproject.toml has no pythonpath and no markers of ours.
+    const dir = tempDir();
+    writeFile(dir, 'pyproject.toml', '[project]\nname = "existing-repo"\nversion = "1.2.3"\n');
+    await generateProject({ type: 'ml', name: 'ml-demo', methodology: 'mvp', mlPhase: 'both', mlModelType: 'classical', mlServing: 'batch' }, dir);
+    expect(readFileSync(join(dir, 'pyproject.toml'), 'utf8')).toContain('existing-repo');
+
+    const { code, output, passed, failed } = runPytest(dir);
+    expect(failed, output).toBe(0);
+    expect(code, output).toBe(0);
+    expect(passed, output).toBeGreaterThanOrEqual(BARS.mvp);
+    expect(output).not.toMatch(/PytestUnknownMarkWarning|ModuleNotFoundError/);
   });
 });

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -20,8 +21,32 @@ from typing import Any
 import numpy as np
 import pytest
 
-from golden_project.records import Order
-from golden_project.transforms import EXAMPLE_RATES
+# The example code lives in src/; pyproject.toml puts it on the path (`pythonpath = ["src"]`).
+# A repository whose own pyproject.toml predates Scaffold keeps it, without that line, so the
+# suite puts src/ on the path itself: it passes on the first run either way.
+SRC = Path(__file__).resolve().parents[1] / "src"
+if str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
+
+from golden_project.records import Order  # noqa: E402
+from golden_project.transforms import EXAMPLE_RATES  # noqa: E402
+
+# Registered here rather than in pyproject.toml, for the same reason as SRC above.
+MARKERS = {
+    "unit": "fast tests of one pure function or class, no I/O",
+    "pipeline": "several steps together on in-memory fakes or a temp folder (batch, streaming, orchestration)",
+    "smoke": "the example pipeline end to end on in-memory fakes",
+    "quality": "data quality, schema and contract checks",
+    "integration": "needs the services in docker-compose.test.yml; runs only when PIPELINE_INTEGRATION=1",
+    "performance": "throughput and memory budgets; deselect with -m 'not performance'",
+    "slow": "takes more than a few seconds; deselect with -m 'not slow'",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, description in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {description}")
+
 
 SEED = 1234
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)

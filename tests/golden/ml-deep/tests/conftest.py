@@ -16,7 +16,33 @@ from typing import Callable
 import numpy as np
 import pytest
 
-from golden_project.data import make_blobs, train_test_split
+# The example code lives in src/; pyproject.toml puts it on the path (`pythonpath = ["src"]`).
+# A repository whose own pyproject.toml predates Scaffold keeps it, without that line, so the
+# suite puts src/ on the path itself: it passes on the first run either way.
+SRC = Path(__file__).resolve().parents[1] / "src"
+if str(SRC) not in sys.path:
+    sys.path.insert(0, str(SRC))
+
+from golden_project.data import make_blobs, train_test_split  # noqa: E402
+
+# Registered here rather than in pyproject.toml, for the same reason as SRC above.
+MARKERS = {
+    "unit": "fast tests of one function or class",
+    "integration": "several components together (train, save, load, track)",
+    "quality": "data and model quality checks",
+    "regression": "compares metrics against a stored baseline",
+    "property": "invariants checked over many generated inputs",
+    "performance": "latency, throughput or memory budgets",
+    "smoke": "the served model answers correctly end to end",
+    "slow": "takes more than a few seconds; deselect with -m 'not slow'",
+    "gpu": "needs a CUDA device; skipped where none is available",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, description in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {description}")
+
 
 SEED = 1234
 
