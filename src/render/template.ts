@@ -53,20 +53,19 @@ export const HELPERS: Record<string, Helper> = {
 
 export type Template = (context: object) => string;
 
-const cache = new Map<string, TemplateTree>();
+const cache = new Map<string, { text: string; tree: TemplateTree }>();
 
 /**
  * `source` names the template in errors and finds its parsed form in the build (a file path
  * relative to the package, plus `#path` for a suite file's path template).
  */
 export function compile(text: string, source: string): Template {
-  const key = `${source}\0${text}`;
-  let tree = cache.get(key);
-  if (!tree) {
-    tree = builtTemplate<TemplateTree>(source, text) ?? parseTemplate(text, source);
-    cache.set(key, tree);
+  let cached = cache.get(source);
+  if (cached?.text !== text) {
+    cached = { text, tree: builtTemplate<TemplateTree>(source, text) ?? parseTemplate(text, source) };
+    cache.set(source, cached);
   }
-  const found = tree;
+  const found = cached.tree;
   return (context) => {
     try {
       return run(found.body, context as Scope, found.partials);
