@@ -1,10 +1,12 @@
 /**
  * The base of each file Scaffold keeps current: its render as Scaffold last wrote it, so a later
  * run can merge the person's edits with a new render, even on a fresh CI clone. All bases live
- * in one committed file, .scaffold/base.json, one file per line and sorted, so git diffs and
- * merges it per file; one write per run instead of one per generated file (issue 8).
+ * in one committed file, .scaffold/base.json: one write per run instead of one per generated
+ * file (issue 8). Each file is one line, sorted, with a blank line between files, so git diffs
+ * and merges it file by file: two branches that changed the bases of different files merge
+ * without a conflict (git only merges changes that have an unchanged line between them).
  *
- * Projects set up by Scaffold 0.1 keep their bases as files under .scaffold/base/; they are
+ * Projects set up by earlier builds keep their bases as files under .scaffold/base/; they are
  * still read, and the first run that writes base.json removes the folder.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,8 +45,9 @@ export function readBases(projectDir: string): StoredBases {
   };
 }
 
-/** base.json's text: sorted paths, one per line. */
+/** base.json's text: sorted paths, one per line, a blank line between them. */
 export function serializeBases(bases: Bases): string {
   const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify(Object.fromEntries(sorted), null, 2)}\n`;
+  // JSON escapes newlines inside strings, so every real newline here is between entries.
+  return `${JSON.stringify(Object.fromEntries(sorted), null, 2).replaceAll(',\n  "', ',\n\n  "')}\n`;
 }

@@ -1,4 +1,5 @@
 /** The sync table of DESIGN.md §6, row by row, plus the safety rules around it. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +84,28 @@ describe('sync', () => {
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
     expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
     expect(exists(dir, '.scaffold/base')).toBe(false);
+  });
+
+  it('keeps bases so that git merges two branches that changed different files without a conflict', () => {
+    const dir = tempDir();
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}${result.stdout}`);
+    };
+    const files = (a: string, b: string) => [doc(a), { ...doc(b), path: 'docs/other.md' }];
+    run(dir, files(V1, V1));
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    git('checkout', '-qb', 'one');
+    run(dir, files(V2, V1));
+    git('commit', '-qam', 'guide changed');
+    git('checkout', '-q', 'main');
+    run(dir, files(V1, V2));
+    git('commit', '-qam', 'other changed');
+    git('merge', '-q', 'one', '-m', 'merge');
+    expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
+    expect(baseOf(dir, 'docs/other.md')).toBe(V2);
   });
 
   it('writes conflict markers when both changed the same line, and refuses to go on until they are resolved', () => {
