@@ -1,5 +1,6 @@
 /** The published package works: pack it, install the tarball in a temp folder, run init from it. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,5 +21,14 @@ describe('the npm package', () => {
     expect(run.status).toBe(0);
     expect(exists(join(work, 'demo'), 'docs/knowledge/library-api-design.md')).toBe(true);
     expect(exists(join(work, 'demo'), 'package.json')).toBe(true);
+
+    // Editing config.yml and updating reads and edits YAML with the library bundled into dist/.
+    const demo = join(work, 'demo');
+    const config = join(demo, '.scaffold/config.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('documentationLevel: readme', 'documentationLevel: api-docs'));
+    const update = spawnSync(bin, ['update'], { cwd: demo, encoding: 'utf8' });
+    expect(update.stderr).toBe('');
+    expect(update.stdout).toMatch(/updated/);
+    expect(spawnSync(bin, ['update', '--check'], { cwd: demo, encoding: 'utf8' }).status).toBe(0);
   }, 120_000);
 });
