@@ -105,8 +105,10 @@ export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[]
     const source = templateSource(suite, file);
     const raw = readFileSync(join(suite.dir, 'files', file), 'utf8');
     const path = file.includes('{{') ? compile(outputPath(file), `${source}#path`)(context) : outputPath(file);
-    if (!file.endsWith('.hbs')) readShipped(source, raw);
-    const content = file.endsWith('.hbs') ? compile(raw, source)(context) : raw;
+    const isTemplate = file.endsWith('.hbs');
+    // A copied file is checked against the build too, like every shipped file a render reads.
+    if (!isTemplate) readShipped(source, raw);
+    const content = isTemplate ? compile(raw, source)(context) : raw;
     if (content.trim() === '') continue;
     planned.push({ path, content, policy: policyOf(suite, path), source: `suite ${suite.name}` });
   }
