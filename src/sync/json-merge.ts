@@ -24,7 +24,7 @@ const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) ===
  * keys were missing; in any other package.json they are the person's and are kept.
  */
 const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
-const NPM_INIT_DEFAULTS: Record<string, Json> = { 'scripts.test': NPM_INIT_TEST, main: 'index.js', type: 'commonjs' };
+const NPM_INIT_DEFAULTS: Record<string, Json> = { 'scripts.test': NPM_INIT_TEST, main: 'index.js', type: 'commonjs', version: '1.0.0' };
 
 export function mergeJson(base: JsonObject | undefined, yours: JsonObject, scaffold: JsonObject): JsonMergeResult {
   const result: JsonMergeResult = { merged: structuredClone(yours), added: [], updated: [], clashes: [] };

@@ -215,6 +215,22 @@ describe('the other commands', () => {
   });
 });
 
+describe('scaffold init in a folder fresh from npm init -y', () => {
+  it('sets package.json up as if empty, so the extension keeps one version number', () => {
+    const dir = tempDir();
+    // What npm 11's `npm init -y` writes.
+    const npmInit = {
+      name: 'ext', version: '1.0.0', description: '', main: 'index.js',
+      scripts: { test: 'echo "Error: no test specified" && exit 1' }, keywords: [], author: '', license: 'ISC', type: 'commonjs',
+    };
+    writeFile(dir, 'package.json', `${JSON.stringify(npmInit, null, 2)}\n`);
+    expect(cli(['init', '.', '--yes', '--type', 'browser-extension'], dir).code).toBe(0);
+    const pkg = JSON.parse(readFile(dir, 'package.json'));
+    expect(pkg).toMatchObject({ type: 'module', scripts: { test: 'vitest run' }, license: 'ISC' });
+    expect(JSON.parse(readFile(dir, 'manifest.json')).version).toBe(pkg.version);
+  });
+});
+
 describe('the built CLI renders what the sources render', () => {
   it('writes the golden FilePlan of a deep ml project, byte for byte', () => {
     // The build stores parsed templates and content; this pins that path to the

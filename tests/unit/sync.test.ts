@@ -274,17 +274,17 @@ describe('sync of a shared package.json', () => {
   });
 
   it('treats a package.json fresh from npm init as defaults, and the same values elsewhere as choices', () => {
-    const npmInit = { name: 'x', main: 'index.js', type: 'commonjs', scripts: { test: 'echo "Error: no test specified" && exit 1' } };
-    const ours = { ...wanted, type: 'module', main: './dist/index.js' };
+    const npmInit = { name: 'x', version: '1.0.0', main: 'index.js', type: 'commonjs', scripts: { test: 'echo "Error: no test specified" && exit 1' } };
+    const ours = { ...wanted, version: '0.1.0', type: 'module', main: './dist/index.js' };
     const fresh = tempDir();
     writeFile(fresh, 'package.json', JSON.stringify(npmInit, null, 2));
     expect(run(fresh, [pkg(ours)]).warnings).toEqual([]);
-    expect(JSON.parse(readFile(fresh, 'package.json'))).toMatchObject({ type: 'module', main: './dist/index.js', scripts: { test: 'vitest run' } });
+    expect(JSON.parse(readFile(fresh, 'package.json'))).toMatchObject({ version: '0.1.0', type: 'module', main: './dist/index.js', scripts: { test: 'vitest run' } });
     const chosen = tempDir();
     writeFile(chosen, 'package.json', JSON.stringify({ ...npmInit, scripts: { test: 'node --test' } }, null, 2));
     const kept = run(chosen, [pkg(ours)]);
-    expect(JSON.parse(readFile(chosen, 'package.json'))).toMatchObject({ type: 'commonjs', main: 'index.js', scripts: { test: 'node --test' } });
-    expect(kept.warnings).toHaveLength(3);
+    expect(JSON.parse(readFile(chosen, 'package.json'))).toMatchObject({ version: '1.0.0', type: 'commonjs', main: 'index.js', scripts: { test: 'node --test' } });
+    expect(kept.warnings).toHaveLength(4);
   });
 
   it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', () => {
