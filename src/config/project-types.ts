@@ -4,6 +4,7 @@
  * questions and the JSON Schema follow from this file.
  */
 import * as z from 'zod';
+import { oncePerKey } from '../once.js';
 import { choice, fieldSchema, multiChoice, numberChoice, yesNo, type FieldInfo, type SectionAnswers } from './fields.js';
 
 /** A cross-field rule: returns the problem (and the field it concerns) or nothing. */
@@ -263,30 +264,23 @@ export function typeFields(type: ProjectType): TypeField[] {
 
 export const ALL_FIELDS: TypeField[] = PROJECT_TYPE_IDS.flatMap(typeFields);
 
-const sections = new Map<ProjectType, z.ZodType<SectionAnswers>>();
-
 /**
  * The zod schema of one type's answers, built on first use: a run validates one type, and
  * building all five cost more than the rest of the validation.
  */
-export function sectionSchema(type: ProjectType): z.ZodType<SectionAnswers> {
-  let schema = sections.get(type);
-  if (!schema) {
-    const { fields, rules } = PROJECT_TYPES[type] as { fields: Record<string, FieldInfo>; rules: Rule[] };
-    const shape = Object.fromEntries(Object.entries(fields).map(([key, info]) => [key, fieldSchema(info)]));
-    schema = z.strictObject(shape).transform((value, ctx) => {
-      const answers = { ...value } as SectionAnswers;
-      // Derived defaults are filled in declaration order, so a field may derive from earlier ones.
-      for (const [key, info] of Object.entries(fields)) {
-        if (answers[key] === undefined && info.derive) answers[key] = info.derive(answers);
-      }
-      for (const rule of rules) {
-        const message = rule.check(answers);
-        if (message) ctx.issues.push({ code: 'custom', message, path: [rule.field], input: answers[rule.field] });
-      }
-      return answers;
-    });
-    sections.set(type, schema);
-  }
-  return schema;
-}
+export const sectionSchema = oncePerKey((type: ProjectType): z.ZodType<SectionAnswers> => {
+  const { fields, rules } = PROJECT_TYPES[type] as { fields: Record<string, FieldInfo>; rules: Rule[] };
+  const shape = Object.fromEntries(Object.entries(fields).map(([key, info]) => [key, fieldSchema(info)]));
+  return z.strictObject(shape).transform((value, ctx) => {
+    const answers = { ...value } as SectionAnswers;
+    // Derived defaults are filled in declaration order, so a field may derive from earlier ones.
+    for (const [key, info] of Object.entries(fields)) {
+      if (answers[key] === undefined && info.derive) answers[key] = info.derive(answers);
+    }
+    for (const rule of rules) {
+      const message = rule.check(answers);
+      if (message) ctx.issues.push({ code: 'custom', message, path: [rule.field], input: answers[rule.field] });
+    }
+    return answers;
+  });
+});

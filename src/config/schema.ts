@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
-import { once } from '../once.js';
+import { once, oncePerKey } from '../once.js';
 import { overlaySchema, type Overlay } from './overlay-schema.js';
 import { PROJECT_TYPE_IDS, PROJECT_TYPES, sectionSchema, type ProjectType } from './project-types.js';
 
@@ -41,13 +41,11 @@ const common = once(() => ({
 
 const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
 
-const options = new Map<string, ReturnType<typeof buildOption>>();
-
 /**
- * `withOverlay: false` leaves out the `overlay` key, for a config that has none: the overlay
+ * The shape of a config of one type. Without `overlay` for a config that has none: the overlay
  * schema is the largest piece to build, and most configs do without it.
  */
-function buildOption(type: ProjectType, withOverlay: boolean) {
+function shape(type: ProjectType, withOverlay: boolean) {
   return z.strictObject({
     ...common(),
     ...(withOverlay && { overlay: overlayField() }),
@@ -57,11 +55,8 @@ function buildOption(type: ProjectType, withOverlay: boolean) {
   });
 }
 
-function option(type: ProjectType, withOverlay = true) {
-  const key = `${type} ${withOverlay}`;
-  if (!options.has(key)) options.set(key, buildOption(type, withOverlay));
-  return options.get(key)!;
-}
+const shapeWithOverlay = oncePerKey((type: ProjectType) => shape(type, true));
+const shapeWithoutOverlay = oncePerKey((type: ProjectType) => shape(type, false));
 
 /** The rules across fields, and the default depth of custom, on top of the shape. */
 function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: number }>>(schema: T) {
@@ -79,13 +74,12 @@ function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: numbe
     .transform((config) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config));
 }
 
-const forType = new Map<string, z.ZodType>();
+const configWithOverlay = oncePerKey((type: ProjectType): z.ZodType => withRules(shapeWithOverlay(type)));
+const configWithoutOverlay = oncePerKey((type: ProjectType): z.ZodType => withRules(shapeWithoutOverlay(type)));
 
 /** The schema of a config of one project type: what validating a config usually needs. */
 export function configSchemaFor(type: ProjectType, withOverlay = true): z.ZodType {
-  const key = `${type} ${withOverlay}`;
-  if (!forType.has(key)) forType.set(key, withRules(option(type, withOverlay)));
-  return forType.get(key)!;
+  return withOverlay ? configWithOverlay(type) : configWithoutOverlay(type);
 }
 
 /**
@@ -93,7 +87,7 @@ export function configSchemaFor(type: ProjectType, withOverlay = true): z.ZodTyp
  * projectType is missing or not a type (the union names the allowed ones).
  */
 export const configSchema = once(() =>
-  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map((type) => option(type)) as [ReturnType<typeof option>, ...ReturnType<typeof option>[]])),
+  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map(shapeWithOverlay) as [ReturnType<typeof shape>, ...ReturnType<typeof shape>[]])),
 );
 
 /** A validated config; the type's answers sit under its key (`config.ml`, `config.dataPipeline`, ...). */

@@ -2,6 +2,7 @@
 import { readEntry, listKnowledge } from '../knowledge/load.js';
 import type { KnowledgeEntry } from '../knowledge/entry.js';
 import { listSuites, readSuite, type Suite } from '../render/suites.js';
+import { oncePerKey } from '../once.js';
 import type { Catalog } from './merge.js';
 
 export interface ContentCatalog extends Catalog {
@@ -15,17 +16,11 @@ export interface ContentCatalog extends Catalog {
 export function contentCatalog(): ContentCatalog {
   const knowledgeFiles = listKnowledge();
   const suiteDirs = listSuites();
-  const entries = new Map<string, KnowledgeEntry>();
-  const entry = (name: string): KnowledgeEntry => {
-    let found = entries.get(name);
-    if (!found) {
-      const file = knowledgeFiles.get(name);
-      if (!file) throw new Error(`no knowledge entry ${name}`);
-      found = readEntry(file);
-      entries.set(name, found);
-    }
-    return found;
-  };
+  const entry = oncePerKey((name: string): KnowledgeEntry => {
+    const file = knowledgeFiles.get(name);
+    if (!file) throw new Error(`no knowledge entry ${name}`);
+    return readEntry(file);
+  });
   const suite = (name: string): Suite => {
     const dir = suiteDirs.get(name);
     if (!dir) throw new Error(`no suite ${name}`);

@@ -13,7 +13,7 @@ import { PROJECT_TYPE_IDS } from '../config/project-types.js';
 import { knownKeys } from '../config/schema.js';
 import { parseYamlSource } from '../config/yaml-source.js';
 import { builtData, readShipped } from '../compiled.js';
-import { once } from '../once.js';
+import { once, oncePerKey } from '../once.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RenderContext } from './context.js';
 import { matchesAny } from './glob.js';
@@ -54,17 +54,11 @@ export function listSuites(root = PACKAGE_ROOT): Map<string, string> {
   return found;
 }
 
-const cache = new Map<string, Suite>();
-
-export function readSuite(dir: string): Suite {
-  const cached = cache.get(dir);
-  if (cached) return cached;
+export const readSuite = oncePerKey((dir: string): Suite => {
   const shown = `${relative(PACKAGE_ROOT, dir)}/suite.yml`;
   const text = readFileSync(join(dir, 'suite.yml'), 'utf8');
-  const suite = { ...(builtData<Omit<Suite, 'dir'>>(shown, text) ?? checkSuite(text, shown)), dir };
-  cache.set(dir, suite);
-  return suite;
-}
+  return { ...(builtData<Omit<Suite, 'dir'>>(shown, text) ?? checkSuite(text, shown)), dir };
+});
 
 /** suite.yml parsed and checked; the build stores the result (src/compiled.ts). */
 export function checkSuite(text: string, shown: string): Omit<Suite, 'dir'> {

@@ -12,7 +12,6 @@ import { MANIFEST_FILE } from './locations.js';
 
 export { MANIFEST_FILE };
 
-
 /** Built on first use: a new project has no manifest to check. */
 const schemas = once(() => {
   const record = z.object({
