@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { once } from '../once.js';
 import { BASE_FILE, LEGACY_BASE_DIR } from './locations.js';
 
 export type Bases = Map<string, string>;
@@ -21,24 +22,27 @@ export interface StoredBases {
   legacy: boolean;
 }
 
-/** The bases on disk: base.json, else the old one-file-per-base folder. */
+/**
+ * The bases on disk: base.json, else the old one-file-per-base folder. base.json is parsed on
+ * the first `get`: most runs merge nothing and never need it.
+ */
 export function readBases(projectDir: string): StoredBases {
-  const file = join(projectDir, BASE_FILE);
-  let stored: Record<string, string> = {};
-  if (existsSync(file)) {
+  const stored = once((): Record<string, string> => {
+    const file = join(projectDir, BASE_FILE);
+    if (!existsSync(file)) return {};
     try {
-      stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     } catch {
       // A damaged base.json counts as missing bases: merges that need one become conflicts.
-      stored = {};
+      return {};
     }
-  }
+  });
   const legacyDir = join(projectDir, LEGACY_BASE_DIR);
   const legacy = existsSync(legacyDir);
   return {
     legacy,
     get(path) {
-      if (Object.hasOwn(stored, path)) return stored[path];
+      if (Object.hasOwn(stored(), path)) return stored()[path];
       const old = join(legacyDir, path);
       return legacy && existsSync(old) ? readFileSync(old, 'utf8') : undefined;
     },
