@@ -78,43 +78,49 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** One file under a suite's files/: where it lands, whether it is a template, its text. */
+interface SuiteFile {
+  /** Path relative to the package: names the file in errors and in the build's artifacts. */
+  source: string;
+  /** The output path, which may hold variables (`src/{{packageName}}/model.py`). */
+  path: string;
+  isTemplate: boolean;
+  text: string;
+}
+
+function suiteFiles(suite: Suite): SuiteFile[] {
+  return filesUnder(join(suite.dir, 'files')).map((file) => ({
+    source: `templates/${suite.name}/files/${file}`,
+    path: file.endsWith('.hbs') ? file.slice(0, -4) : file,
+    isTemplate: file.endsWith('.hbs'),
+    text: readFileSync(join(suite.dir, 'files', file), 'utf8'),
+  }));
+}
+
 type SourceText = { source: string; text: string };
 
 /** A suite's templates (each `.hbs` file and each path that holds variables) and its copied files. */
 export function suiteTemplates(suite: Suite): { templates: SourceText[]; copied: SourceText[] } {
   const templates: SourceText[] = [];
   const copied: SourceText[] = [];
-  for (const file of filesUnder(join(suite.dir, 'files'))) {
-    const source = templateSource(suite, file);
-    const text = readFileSync(join(suite.dir, 'files', file), 'utf8');
-    if (file.includes('{{')) templates.push({ source: `${source}#path`, text: outputPath(file) });
-    (file.endsWith('.hbs') ? templates : copied).push({ source, text });
+  for (const { source, path, isTemplate, text } of suiteFiles(suite)) {
+    if (path.includes('{{')) templates.push({ source: `${source}#path`, text: path });
+    (isTemplate ? templates : copied).push({ source, text });
   }
   return { templates, copied };
 }
 
 export function renderSuite(suite: Suite, context: RenderContext): PlannedFile[] {
   const planned: PlannedFile[] = [];
-  for (const file of filesUnder(join(suite.dir, 'files'))) {
-    const source = templateSource(suite, file);
-    const raw = readFileSync(join(suite.dir, 'files', file), 'utf8');
-    const path = file.includes('{{') ? compile(outputPath(file), `${source}#path`)(context) : outputPath(file);
-    const isTemplate = file.endsWith('.hbs');
+  for (const { source, path: rawPath, isTemplate, text } of suiteFiles(suite)) {
+    const path = rawPath.includes('{{') ? compile(rawPath, `${source}#path`)(context) : rawPath;
     // A copied file is checked against the build too, like every shipped file a render reads.
-    if (!isTemplate) readShipped(source, raw);
-    const content = isTemplate ? compile(raw, source)(context) : raw;
+    if (!isTemplate) readShipped(source, text);
+    const content = isTemplate ? compile(text, source)(context) : text;
     if (content.trim() === '') continue;
     planned.push({ path, content, policy: policyOf(suite, path), source: `suite ${suite.name}` });
   }
   return planned;
-}
-
-function templateSource(suite: Suite, file: string): string {
-  return `templates/${suite.name}/files/${file}`;
-}
-
-function outputPath(file: string): string {
-  return file.endsWith('.hbs') ? file.slice(0, -4) : file;
 }
 
 function policyOf(suite: Suite, path: string): Policy {
