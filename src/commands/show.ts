@@ -39,6 +39,6 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
   const { resolved } = resolveSelection(config, found ? projectDir : undefined, found?.source);
   const depth = options.depth !== undefined ? Number(options.depth) : resolved.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new UserError(`--depth: expected 1-5, found "${options.depth}"`);
-  ctx.stdout(renderEntryBody(entry, renderContext(config, depth, resolved.variables), depth));
+  ctx.stdout(renderEntryBody(entry, renderContext(config, depth, resolved.variables, resolved.knowledge.map((s) => s.name)), depth));
   return 0;
 }

@@ -12,6 +12,14 @@ export const entryFrontmatter = once(() =>
     topics: z.array(z.string().min(1)).min(1),
     tier: z.enum(TIERS),
     'project-type': z.enum(PROJECT_TYPE_IDS),
+    /** The month the entry's dated and versioned claims were last checked against its sources. */
+    reviewed: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'reviewed must be a month like 2026-12' }).optional(),
+    /** Official documentation behind the entry's dated or versioned claims, and what each one checks. */
+    sources: z.array(z.strictObject({ url: z.url({ protocol: /^https$/ }), checks: z.string().min(10) })).optional(),
+    /** One line for coding agents: when to read this entry. */
+    when: z.string().min(10).max(200).optional(),
+    /** The project files this entry applies to (agent rules attach to them). */
+    globs: z.array(z.string().min(1)).optional(),
   }),
 );
 
@@ -21,6 +29,10 @@ export interface KnowledgeEntry {
   topics: string[];
   tier: (typeof TIERS)[number];
   projectType: (typeof PROJECT_TYPE_IDS)[number];
+  reviewed?: string;
+  sources?: { url: string; checks: string }[];
+  when?: string;
+  globs?: string[];
   /** Path relative to the package root, for messages and the manifest's `source`. */
   file: string;
   body: string;

@@ -52,6 +52,10 @@ export function checkEntry(text: string, file: string): CheckedEntry {
     topics: data.topics,
     tier: data.tier,
     projectType: data['project-type'],
+    ...(data.reviewed && { reviewed: data.reviewed }),
+    ...(data.sources && { sources: data.sources }),
+    ...(data.when && { when: data.when }),
+    ...(data.globs && { globs: data.globs }),
     // gray-matter's content is the text after the closing `---`: a suffix of the file.
     bodyAt: text.length - parsed.content.length,
   };

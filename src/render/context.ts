@@ -14,7 +14,8 @@ export function packageNameFor(config: Pick<Config, 'name' | 'projectType'>): st
   return /^[a-z]/.test(snake) ? snake : `pkg_${snake}`;
 }
 
-export function renderContext(config: Config, depth: number, variables: Record<string, unknown>): RenderContext {
+/** `selectedKnowledge`: the entries this project renders, so `{{ref}}` links only to those. */
+export function renderContext(config: Config, depth: number, variables: Record<string, unknown>, selectedKnowledge: string[] = []): RenderContext {
   const key = PROJECT_TYPES[config.projectType].key;
   // Variables come first so that answers and names can never be shadowed by an overlay.
   return {
@@ -25,6 +26,8 @@ export function renderContext(config: Config, depth: number, variables: Record<s
     methodology: config.methodology,
     depth,
     scaffoldVersion: scaffoldVersion(),
+    selectedKnowledge,
+    knowledgeLinkBase: '',
     [key]: config[key],
   };
 }

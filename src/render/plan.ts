@@ -12,7 +12,7 @@ import { renderSuite } from './suites.js';
 export const KNOWLEDGE_OUT = 'docs/knowledge';
 
 export function buildFilePlan(config: Config, plan: ResolvedPlan, catalog: ContentCatalog): PlannedFile[] {
-  const context = renderContext(config, plan.depth, plan.variables);
+  const context = renderContext(config, plan.depth, plan.variables, plan.knowledge.map((s) => s.name));
   const files: PlannedFile[] = [
     {
       path: SCHEMA_FILE,

@@ -32,7 +32,7 @@ export interface TemplateTree {
   partials: Record<string, Node[]>;
 }
 
-type Helper = (...args: unknown[]) => unknown;
+type Helper = (this: Record<string, unknown>, ...args: unknown[]) => unknown;
 
 export const HELPERS: Record<string, Helper> = {
   eq: (a, b) => a === b,
@@ -49,6 +49,16 @@ export const HELPERS: Record<string, Helper> = {
   join: (list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''),
   /** `{{json value}}`: a JSON literal, for generated code and config files. */
   json: (value) => JSON.stringify(value),
+  /**
+   * `{{ref "ml-testing"}}`: a reference to another knowledge entry. A link when the project's
+   * knowledge base has it, else its name and how to read it, so no rendered link dangles.
+   */
+  ref: function (this: Record<string, unknown>, name) {
+    const selected = this.selectedKnowledge;
+    return Array.isArray(selected) && selected.includes(name)
+      ? `[${String(name)}](${String(this.knowledgeLinkBase ?? '')}${String(name)}.md)`
+      : `${String(name)} (not in this knowledge base; \`npx scaffold-overlays show ${String(name)}\` prints it)`;
+  },
 };
 
 export type Template = (context: object) => string;

@@ -88,6 +88,15 @@ describe('the template evaluator', () => {
     expect(render(text, { name: 'n' })).toBe('list:\n  - one of n\n  - two of n\n');
   });
 
+  it('links a reference to a selected entry and names an unselected one with how to read it', () => {
+    const text = 'see {{ref "ml-testing"}} and {{ref "ml-security"}}';
+    const context = { selectedKnowledge: ['ml-testing'], knowledgeLinkBase: '' };
+    expect(render(text, context)).toBe(viaHandlebars(text, context));
+    expect(render(text, context)).toBe(
+      'see [ml-testing](ml-testing.md) and ml-security (not in this knowledge base; `npx scaffold-overlays show ml-security` prints it)',
+    );
+  });
+
   it('rejects Handlebars features it does not run, naming the file and line', () => {
     expect(() => parseTemplate('a\n{{#each list}}{{this}}{{/each}}', 'x.hbs')).toThrow(/^x\.hbs:2: \{\{#each\}\} is not supported/);
     expect(() => parseTemplate('{{upper name}}', 'x.hbs')).toThrow('x.hbs:1: "upper" is not a helper');
