@@ -5,11 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
+import { projectTypes } from './catalog/types.js';
 import type { CommandContext } from './commands/context.js';
 import { CancelledError, EXIT, UserError } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
-const TYPE_IDS = 'ml|data-pipeline|library|browser-extension|mobile-app';
 const commands = () => import('./commands/index.js');
 /** Commands that take `--ml-phase` and the other answer flags. */
 const TYPED_COMMANDS = ['init', 'show'];
@@ -28,6 +28,7 @@ function examples(...lines: string[]): string {
 
 /** The program; `run` receives each command's exit code. Returns the commands that take answer flags. */
 export function buildProgram(ctx: CommandContext, run: (code: number) => void): { program: Command; typed: Command[] } {
+  const TYPE_IDS = projectTypes().ids.join('|');
   const program = new Command('scaffold')
     .description('Set a repository up for its project type: a tailored knowledge base and starter test suites that pass on the first run.')
     .version(scaffoldVersion(), '-v, --version')

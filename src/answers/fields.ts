@@ -1,6 +1,6 @@
 /** Read one answer given as a flag or in an answers file, checked against the field's choices. */
-import type { FieldInfo, FieldValue } from '../config/fields.js';
-import { didYouMean } from '../config/suggest.js';
+import type { FieldInfo, FieldValue } from '../catalog/types.js';
+import { didYouMean } from '../source/suggest.js';
 import { UserError } from '../errors.js';
 
 export function allowedText(info: FieldInfo): string {

@@ -1,12 +1,11 @@
 /** The per-type answer flags (`--ml-phase`, `--no-ext-content-script`, ...), generated from the schema. */
 import { Option, type Command } from 'commander';
-import { ALL_FIELDS, type ProjectType, type TypeField } from '../config/project-types.js';
-import type { FieldValue } from '../config/fields.js';
+import { projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
 import { UserError } from '../errors.js';
 import { allowedText, parseFieldValue } from './fields.js';
 
 export function addTypeFlags(command: Command): void {
-  for (const field of ALL_FIELDS) {
+  for (const field of projectTypes().all) {
     const { info } = field;
     const group = `${field.type} answers (each implies --type ${field.type}):`;
     if (info.kind === 'boolean') {
@@ -22,15 +21,15 @@ export function addTypeFlags(command: Command): void {
 
 export interface TypeFlagAnswers {
   /** The type the flags imply, if any were given. */
-  type?: ProjectType;
+  type?: string;
   /** Answers by config path, e.g. `ml.projectPhase`. */
   values: Map<string, FieldValue>;
 }
 
 /** Read the type flags commander parsed; a flag implies its type and two types cannot be mixed. */
-export function readTypeFlags(options: Record<string, unknown>, typeOption: ProjectType | undefined): TypeFlagAnswers {
+export function readTypeFlags(options: Record<string, unknown>, typeOption: string | undefined): TypeFlagAnswers {
   const given: [TypeField, unknown][] = [];
-  for (const field of ALL_FIELDS) {
+  for (const field of projectTypes().all) {
     const value = options[camel(field.info.flag)];
     if (value !== undefined) given.push([field, value]);
   }

@@ -3,13 +3,12 @@
  *   flag > --answers file > existing config.yml > prompt (terminal only) > default > error naming the flag.
  * The result is validated by the config schema before anything is written.
  */
-import type { FieldInfo, FieldValue } from '../config/fields.js';
+import { defaultOf, projectTypes, type FieldValue } from '../catalog/types.js';
 import { validateConfig } from '../config/load.js';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, typeFields, type ProjectType } from '../config/project-types.js';
 import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Config } from '../config/schema.js';
 import { knownKeys, configSchema } from '../config/schema.js';
-import { didYouMean } from '../config/suggest.js';
-import type { Source } from '../config/yaml-source.js';
+import type { Source } from '../source/source.js';
+import { didYouMean } from '../source/suggest.js';
 import { UserError } from '../errors.js';
 import { parseFieldValue, allowedText } from './fields.js';
 import type { TypeFlagAnswers } from './flags.js';
@@ -49,12 +48,13 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
   const ask = <T>(question: (p: Prompter) => Promise<T>) => (prompter ? () => question(prompter) : undefined);
 
   // 1. The project type, which decides the other questions
-  const type = await pick<ProjectType>(
-    { flag: checkType(flags.type) ?? flags.typeAnswers.type, file: file.projectType as ProjectType | undefined, existing: existing?.projectType },
+  const types = projectTypes();
+  const type = await pick<string>(
+    { flag: checkType(flags.type) ?? flags.typeAnswers.type, file: file.projectType as string | undefined, existing: existing?.projectType },
     ask(askType),
   );
   if (!type) {
-    throw new UserError(`--type is required without a terminal: pass --type ${PROJECT_TYPE_IDS.join('|')}, or run in a terminal for the wizard`);
+    throw new UserError(`--type is required without a terminal: pass --type ${types.ids.join('|')}, or run in a terminal for the wizard`);
   }
   const sameType = existing?.projectType === type ? existing : undefined;
 
@@ -72,12 +72,12 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
       : (file.depth as number | undefined);
 
   // 3. The type's own questions, in schema order (a later default may derive from an earlier answer)
-  const key = PROJECT_TYPES[type].key;
+  const key = types.get(type).key;
   const fromFile = (file[key] ?? {}) as Record<string, FieldValue>;
   const fromConfig = (sameType?.[key] ?? {}) as Record<string, FieldValue>;
   const section: Record<string, FieldValue> = {};
   const missing: string[] = [];
-  for (const field of typeFields(type)) {
+  for (const field of types.fields(type)) {
     const given = { flag: flags.typeAnswers.values.get(field.path), file: fromFile[field.key], existing: fromConfig[field.key] };
     const value = await pick(given, ask((p) => askField(p, field, section)), defaultOf(field.info, section));
     if (value === undefined) missing.push(`--${field.info.flag} is required for ${type} projects: pass --${field.info.flag} ${allowedText(field.info)}`);
@@ -87,6 +87,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
 
   // 4. Validate the whole; for custom in the wizard, let the person toggle entries and suites
   const overlay = file.overlay ?? sameType?.overlay;
+  const packs = file.packs ?? existing?.packs;
   const config = validateConfig({
     version: 1,
     name,
@@ -94,6 +95,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
     methodology,
     ...(depth !== undefined && { depth: Number(depth) }),
     [key]: section,
+    ...(packs !== undefined && { packs }),
     ...(overlay !== undefined && { overlay }),
   });
   if (prompter && methodology === 'custom' && input.selectionChoices && !existing) {
@@ -103,19 +105,15 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
   return config;
 }
 
-function defaultOf(info: FieldInfo, answers: Record<string, FieldValue>): FieldValue | undefined {
-  return info.default ?? info.derive?.(answers);
-}
-
 /** A folder name made into a valid project name (`My Project` -> `my-project`). */
 export function folderDefault(folder: string): string {
   const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
   return projectName().safeParse(name).success && name ? name : 'my-project';
 }
 
-function checkType(type: string | undefined): ProjectType | undefined {
-  if (type !== undefined) checkChoice('--type', type, PROJECT_TYPE_IDS);
-  return type as ProjectType | undefined;
+function checkType(type: string | undefined): string | undefined {
+  if (type !== undefined) checkChoice('--type', type, projectTypes().ids);
+  return type;
 }
 
 function checkChoice(flag: string, value: string, allowed: readonly string[]): void {
@@ -133,14 +131,15 @@ function readFileAnswers(source: Source | undefined): Record<string, unknown> {
   for (const key of Object.keys(data)) {
     if (!allowed.includes(key)) throw new UserError(`${where([key])}: unknown key${didYouMean(key, allowed)}`);
   }
-  if (data.projectType !== undefined) checkChoice(where(['projectType']), String(data.projectType), PROJECT_TYPE_IDS);
+  const types = projectTypes();
+  if (data.projectType !== undefined) checkChoice(where(['projectType']), String(data.projectType), types.ids);
   const result: Record<string, unknown> = { ...data };
-  for (const type of PROJECT_TYPE_IDS) {
-    const key = PROJECT_TYPES[type].key;
+  for (const type of types.ids) {
+    const key = types.get(type).key;
     const section = data[key];
     if (section === undefined) continue;
     if (typeof section !== 'object' || section === null) throw new UserError(`${where([key])}: expected a map of ${type} answers`);
-    const fields = new Map(typeFields(type).map((f) => [f.key, f]));
+    const fields = new Map(types.fields(type).map((f) => [f.key, f]));
     const parsed: Record<string, FieldValue> = {};
     for (const [k, raw] of Object.entries(section)) {
       const field = fields.get(k);

@@ -1,13 +1,13 @@
 /** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
-import type { FieldValue } from '../config/fields.js';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, sectionSchema, type TypeField } from '../config/project-types.js';
+import type { ListOps, Overlay } from '../catalog/overlay-format.js';
+import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
 import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Methodology } from '../config/schema.js';
-import type { ListOps, Overlay } from '../config/overlay-schema.js';
-import type { ProjectType } from '../config/project-types.js';
+import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
-export function askType(prompter: Prompter): Promise<ProjectType> {
-  const choices = PROJECT_TYPE_IDS.map((t) => ({ value: t, name: t, description: PROJECT_TYPES[t].description }));
+export function askType(prompter: Prompter): Promise<string> {
+  const types = projectTypes();
+  const choices = types.ids.map((t) => ({ value: t, name: t, description: types.get(t).description }));
   return prompter.select('What kind of project is this?', choices);
 }
 
@@ -32,7 +32,7 @@ export function askDepth(prompter: Prompter): Promise<number> {
  */
 export async function askField(prompter: Prompter, field: TypeField, soFar: Record<string, FieldValue>): Promise<FieldValue> {
   const { info } = field;
-  const preferred = info.default ?? info.derive?.(soFar);
+  const preferred = defaultOf(info, soFar);
   if (info.kind === 'multi') {
     const chosen = (preferred as string[] | undefined) ?? [];
     const choices = info.choices.map((c) => ({ value: String(c.value), name: String(c.value), description: c.help, checked: chosen.includes(String(c.value)) }));

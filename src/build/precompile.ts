@@ -1,20 +1,22 @@
 /**
  * Build step (after the bundle): derive from every shipped file what runs would otherwise derive
  * each time — parsed templates (knowledge bodies, suite files and their path templates), the
- * overlays, suite.yml files and knowledge frontmatter parsed and checked against their schemas,
- * and the config JSON Schema — and store it under dist/compiled/ (see src/compiled.ts). A
- * shipped file that does not pass its schema fails the build.
+ * project types, overlays, suite.yml files and knowledge frontmatter parsed and checked against
+ * their formats, and the config JSON Schema — and store it under dist/compiled/ (see
+ * src/catalog/built.ts). A shipped file that does not pass its format fails the build.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactStore, COMPILED_DIR } from '../compiled.js';
-import { configJsonSchema, SCHEMA_BUILD_FILE } from '../config/schema.js';
-import { checkEntry, listKnowledge } from '../knowledge/load.js';
-import { loadOverlayFile, METHODOLOGY_DIR } from '../overlays/load.js';
+import { artifactStore, COMPILED_DIR } from '../catalog/built.js';
+import { KNOWLEDGE_DIR, METHODOLOGY_DIR, SUITES_DIR } from '../catalog/catalog.js';
+import { checkEntry } from '../catalog/entries.js';
+import { filesUnder } from '../catalog/files.js';
+import { readLayer } from '../catalog/layers.js';
+import { checkSuite, suiteSources } from '../catalog/suites.js';
+import { checkTypeFile, TYPES_DIR } from '../catalog/types.js';
+import { configSchemaText, JSON_SCHEMA_ARTIFACT } from '../config/json-schema.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { parseTemplate } from '../render/parse-template.js';
-import { checkSuite, listSuites, readSuite, suiteTemplates } from '../render/suites.js';
-import { contentFingerprint } from '../sync/inputs.js';
+import { parseTemplate } from '../template/parse.js';
 
 const read = (source: string) => readFileSync(join(PACKAGE_ROOT, source), 'utf8');
 rmSync(join(PACKAGE_ROOT, COMPILED_DIR), { recursive: true, force: true });
@@ -22,32 +24,48 @@ const store = artifactStore();
 let templates = 0;
 let data = 0;
 
-for (const file of listKnowledge().values()) {
-  const text = read(file);
-  const entry = checkEntry(text, file);
+for (const name of readdirSync(join(PACKAGE_ROOT, TYPES_DIR)).filter((f) => f.endsWith('.yml'))) {
+  const source = `${TYPES_DIR}/${name}`;
+  store.add(source, 'data', read(source), checkTypeFile(read(source), source, name.slice(0, -4)));
+  data++;
+}
+for (const file of filesUnder(join(PACKAGE_ROOT, KNOWLEDGE_DIR)).filter((f) => f.endsWith('.md'))) {
+  const source = `${KNOWLEDGE_DIR}/${file}`;
+  const text = read(source);
+  const entry = checkEntry(text, source, true);
   const body = text.slice(entry.bodyAt);
-  store.add(file, 'data', text, entry);
-  store.add(file, 'template', body, parseTemplate(body, file));
+  store.add(source, 'data', text, entry);
+  store.add(source, 'template', body, parseTemplate(body, source));
   templates++;
   data++;
 }
 for (const name of readdirSync(join(PACKAGE_ROOT, METHODOLOGY_DIR)).filter((f) => f.endsWith('.yml'))) {
   const source = `${METHODOLOGY_DIR}/${name}`;
-  store.add(source, 'data', read(source), loadOverlayFile(join(PACKAGE_ROOT, source), source, source).overlay);
+  store.add(source, 'data', read(source), readLayer(read(source), source, source).overlay);
   data++;
 }
-for (const [name, dir] of listSuites()) {
-  const source = `templates/${name}/suite.yml`;
+for (const name of readdirSync(join(PACKAGE_ROOT, SUITES_DIR)).sort()) {
+  const source = `${SUITES_DIR}/${name}/suite.yml`;
+  try {
+    read(source);
+  } catch {
+    continue;
+  }
   store.add(source, 'data', read(source), checkSuite(read(source), source));
   data++;
-  const { templates: parsed, copied } = suiteTemplates(readSuite(dir));
-  for (const template of parsed) {
-    store.add(template.source, 'template', template.text, parseTemplate(template.text, template.source));
-    templates++;
+  for (const file of suiteSources(join(PACKAGE_ROOT, SUITES_DIR, name), `${SUITES_DIR}/${name}`)) {
+    if (file.path.includes('{{')) {
+      store.add(`${file.source}#path`, 'template', file.path, parseTemplate(file.path, `${file.source}#path`));
+      templates++;
+    }
+    if (file.isTemplate) {
+      store.add(file.source, 'template', file.text, parseTemplate(file.text, file.source));
+      templates++;
+    }
   }
-  for (const file of copied) store.add(file.source, 'file', file.text, null);
 }
+// Derived from the zod schemas, which derive from the types: stored with the content fingerprint.
+store.addWhole(JSON_SCHEMA_ARTIFACT, configSchemaText());
 mkdirSync(join(PACKAGE_ROOT, COMPILED_DIR), { recursive: true });
-const files = store.write(contentFingerprint());
-writeFileSync(join(PACKAGE_ROOT, SCHEMA_BUILD_FILE), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+const files = store.write();
 console.log(`stored ${templates} parsed templates and ${data} parsed files in ${files} files, and the config JSON Schema, in ${COMPILED_DIR}/`);

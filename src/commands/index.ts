@@ -13,10 +13,9 @@ z.config({ jitless: true });
 
 export { addTypeFlags } from '../answers/flags.js';
 export { readConfig } from '../config/load.js';
-export { syncProject } from '../sync/sync.js';
+export { pipeline } from '../pipeline.js';
 export { init } from './init.js';
 export { list } from './list.js';
-export { filePlanFor, resolveSelection } from './project.js';
 export { schema } from './schema.js';
 export { show } from './show.js';
 export { validate } from './validate.js';

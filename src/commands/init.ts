@@ -2,16 +2,11 @@
 import { basename, relative, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
-import { CONFIG_FILE, readAnswersFile, readConfig, renderConfig } from '../config/load.js';
-import type { ProjectType } from '../config/project-types.js';
+import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { EXIT } from '../errors.js';
-import { scaffoldVersion } from '../package-root.js';
-import { builtContentFingerprint } from '../compiled.js';
-import { inputsHash } from '../sync/inputs.js';
-import { syncProject } from '../sync/sync.js';
+import { pipeline, type Pipeline } from '../pipeline.js';
 import type { CommandContext, OutputOptions } from './context.js';
-import { filePlanFor, resolveSelection, runCommands, type Selection } from './project.js';
 import { conflictsOf, printReport } from './report.js';
 
 export interface InitOptions extends OutputOptions, Record<string, unknown> {
@@ -37,7 +32,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     name: options.name,
     methodology: options.methodology,
     depth: options.depth,
-    typeAnswers: readTypeFlags(options, options.type as ProjectType | undefined),
+    typeAnswers: readTypeFlags(options, options.type),
   };
   const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;
   let config = await resolveAnswers({
@@ -46,36 +41,21 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     existing: existing?.config,
     prompter: interactive ? ctx.prompter() : undefined,
     folderName: basename(projectDir),
-    selectionChoices: (c) => selectionChoices(resolveSelection(c, projectDir)),
+    selectionChoices: (c) => selectionChoices(pipeline({ projectDir, config: c })),
   });
   config = withSwitches(config, options);
 
-  // 3. Plan every file in memory, config.yml included
-  const selection = resolveSelection(config, projectDir, existing?.source);
-  const files = filePlanFor(config, selection);
-  const configContent = configText(config, existing);
-  files.unshift({ path: CONFIG_FILE, content: configContent, policy: 'config', source: 'answers' });
-
-  // 4. Apply (or only report, with --dry-run). After the render, so the build's content
-  //    fingerprint can stand in for hashing every shipped file (see builtContentFingerprint).
-  const outcome = syncProject({
-    projectDir,
-    files,
-    projectType: config.projectType,
-    inputsHash: inputsHash(projectDir, configContent, builtContentFingerprint()),
-    version: scaffoldVersion(),
-    force: !!options.force,
-    restore: [],
-    write: !options.dryRun,
-  });
+  // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
+  const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing) });
+  const outcome = run.sync({ write: !options.dryRun, force: !!options.force, restore: [] });
   const where = relative(ctx.cwd, projectDir);
   const next = [
     ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),
-    ...runCommands(selection),
-    ...(selection.resolved.knowledge.length ? ['read docs/knowledge/README.md'] : []),
+    ...runCommands(run),
+    ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
   ];
-  printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun: !!options.dryRun }, next);
+  printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: run.selection, dryRun: !!options.dryRun }, next);
   return conflictsOf(outcome.changes).length > 0 ? EXIT.drift : EXIT.ok;
 }
 
@@ -94,18 +74,26 @@ function configText(config: Config, existing: { config: Config; text: string } |
   return renderConfig(config, existing?.text);
 }
 
-function selectionChoices(selection: Selection) {
-  const { resolved, catalog } = selection;
-  const type = resolved.projectType;
+function selectionChoices({ selection, catalog }: Pipeline) {
+  const type = selection.projectType;
   const chosen = (list: { name: string }[]) => new Set(list.map((s) => s.name));
-  const knowledge = chosen(resolved.knowledge);
-  const suites = chosen(resolved.suites);
+  const knowledge = chosen(selection.knowledge);
+  const suites = chosen(selection.suites);
   return {
     knowledge: [...catalog.knowledgeNames]
-      .filter((n) => catalog.entry(n).projectType === type)
+      .filter((n) => [type, undefined].includes(catalog.entry(n).projectType))
       .map((n) => ({ name: n, description: catalog.entry(n).description, selected: knowledge.has(n) })),
     suites: [...catalog.suiteNames]
-      .filter((n) => [type, undefined].includes(catalog.suite(n)['project-type']))
+      .filter((n) => [type, undefined].includes(catalog.suite(n).projectType))
       .map((n) => ({ name: n, description: catalog.suite(n).description, selected: suites.has(n) })),
   };
+}
+
+/**
+ * How to run the generated tests: the `run` of each base suite (one that requires no other).
+ * Suites built on a base run with it, so their own `run` lines would only repeat it.
+ */
+function runCommands({ selection, catalog }: Pipeline): string[] {
+  const bases = selection.suites.map((s) => catalog.suite(s.name)).filter((s) => s.requires.length === 0);
+  return [...new Set(bases.map((s) => s.run).filter((r): r is string => !!r))];
 }

@@ -1,8 +1,10 @@
-/** `scaffold list [types|knowledge|suites]`: what this Scaffold can generate. */
-import { PROJECT_TYPE_IDS, PROJECT_TYPES } from '../config/project-types.js';
-import { didYouMean } from '../config/suggest.js';
+/** `scaffold list [types|knowledge|suites]`: what this Scaffold, the project's packs and its own content can generate. */
+import { resolve } from 'node:path';
+import { loadCatalog, type Catalog } from '../catalog/catalog.js';
+import { projectTypes } from '../catalog/types.js';
+import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { contentCatalog } from '../overlays/catalog.js';
+import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 
 const KINDS = ['types', 'knowledge', 'suites'] as const;
@@ -18,19 +20,25 @@ interface Row {
   description: string;
   projectType?: string;
   tier?: string;
+  /** shipped, local, or the pack's name. */
+  origin?: string;
 }
 
 export async function list(kindArg: string | undefined, options: ListOptions, ctx: CommandContext): Promise<number> {
   if (kindArg !== undefined && !KINDS.includes(kindArg as Kind)) {
     throw new UserError(`unknown list "${kindArg}"${didYouMean(kindArg, KINDS)}: choose ${KINDS.join(', ')}`);
   }
-  if (options.type !== undefined && !PROJECT_TYPE_IDS.includes(options.type as never)) {
-    throw new UserError(`--type: expected ${PROJECT_TYPE_IDS.join('|')}, found "${options.type}"${didYouMean(options.type, PROJECT_TYPE_IDS)}`);
+  const types = projectTypes();
+  if (options.type !== undefined && !types.has(options.type)) {
+    throw new UserError(`--type: expected ${types.ids.join('|')}, found "${options.type}"${didYouMean(options.type, types.ids)}`);
   }
+  // Inside a project, its packs and its own entries and suites are listed too.
+  const found = readConfig(resolve(ctx.cwd));
+  const catalog = loadCatalog(found ? { projectDir: resolve(ctx.cwd), packs: found.config.packs } : {});
   const kinds = kindArg ? [kindArg as Kind] : KINDS;
   const result: Partial<Record<Kind, Row[]>> = {};
   for (const kind of kinds) {
-    result[kind] = rows(kind).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
+    result[kind] = rows(kind, catalog).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
   if (options.json) {
     ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -41,26 +49,26 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     const items = result[kind]!;
     const width = Math.max(...items.map((r) => r.name.length));
     for (const r of items) {
-      const tags = [r.tier, kind !== 'types' && !options.type ? r.projectType ?? 'any type' : undefined].filter(Boolean);
+      const from = r.origin && r.origin !== 'shipped' ? (r.origin === 'local' ? 'this project' : `pack ${r.origin}`) : undefined;
+      const tags = [r.tier, kind !== 'types' && !options.type ? (r.projectType ?? 'any type') : undefined, from].filter(Boolean);
       ctx.stdout(`  ${r.name.padEnd(width)}  ${r.description}${tags.length ? ` [${tags.join(', ')}]` : ''}\n`);
     }
   }
   return 0;
 }
 
-function rows(kind: Kind): Row[] {
+function rows(kind: Kind, catalog: Catalog): Row[] {
   if (kind === 'types') {
-    return PROJECT_TYPE_IDS.map((t) => ({ name: t, description: PROJECT_TYPES[t].description, projectType: t }));
+    return catalog.types.ids.map((t) => ({ name: t, description: catalog.types.get(t).description, projectType: t }));
   }
-  const catalog = contentCatalog();
   if (kind === 'knowledge') {
     return [...catalog.knowledgeNames].map((n) => {
       const e = catalog.entry(n);
-      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier };
+      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier, origin: e.origin };
     });
   }
   return [...catalog.suiteNames].map((n) => {
     const s = catalog.suite(n);
-    return { name: n, description: s.description, projectType: s['project-type'], tier: s.tier };
+    return { name: n, description: s.description, projectType: s.projectType, tier: s.tier, origin: s.origin };
   });
 }

@@ -1,7 +1,7 @@
 /** How runs are reported: a line per file that changed, a summary, or one JSON object. */
 import type { Change, Action } from '../sync/decide.js';
 import { DRIFT } from '../sync/decide.js';
-import type { ResolvedPlan } from '../overlays/merge.js';
+import type { Selection } from '../overlays/merge.js';
 import type { CommandContext, OutputOptions } from './context.js';
 
 const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, keep: 33, skip: 33 };
@@ -11,7 +11,7 @@ export interface RunReport {
   projectType: string;
   changes: Change[];
   warnings: string[];
-  selection?: ResolvedPlan;
+  selection?: Selection;
   dryRun: boolean;
   /** `update --check`: a dry run whose verdict is the exit code. */
   check?: boolean;

@@ -5,14 +5,13 @@
 import { resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers } from '../answers/resolve.js';
+import { loadCatalog } from '../catalog/catalog.js';
 import { readConfig } from '../config/load.js';
-import { didYouMean } from '../config/suggest.js';
 import { UserError } from '../errors.js';
-import { renderEntryBody } from '../knowledge/render.js';
-import { contentCatalog } from '../overlays/catalog.js';
-import { renderContext } from '../render/context.js';
+import { pipeline } from '../pipeline.js';
+import { renderEntryBody } from '../render/knowledge.js';
+import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
-import { resolveSelection } from './project.js';
 
 export interface ShowOptions extends Record<string, unknown> {
   dir?: string;
@@ -20,25 +19,30 @@ export interface ShowOptions extends Record<string, unknown> {
 }
 
 export async function show(name: string, options: ShowOptions, ctx: CommandContext): Promise<number> {
-  const catalog = contentCatalog();
+  const projectDir = resolve(ctx.cwd, options.dir ?? '.');
+  const found = readConfig(projectDir);
+  // The project's own entries and its packs' count when there is a project.
+  const catalog = loadCatalog(found ? { projectDir, packs: found.config.packs } : {});
   if (!catalog.knowledgeNames.has(name)) {
     throw new UserError(`unknown knowledge entry "${name}"${didYouMean(name, catalog.knowledgeNames)}; \`scaffold list knowledge\` shows them all`);
   }
   const entry = catalog.entry(name);
-  const projectDir = resolve(ctx.cwd, options.dir ?? '.');
-  const found = readConfig(projectDir);
-  const typeAnswers = readTypeFlags(options, entry.projectType);
-  const config = await resolveAnswers({
-    flags: { type: entry.projectType, typeAnswers },
-    existing: found?.config.projectType === entry.projectType ? found.config : undefined,
+  const type = entry.projectType ?? found?.config.projectType;
+  if (!type) throw new UserError(`"${name}" is written for any project type: run show inside a project, or pass --dir`);
+  const answers = await resolveAnswers({
+    flags: { type, typeAnswers: readTypeFlags(options, type) },
+    existing: found?.config.projectType === type ? found.config : undefined,
     folderName: 'my-project',
   }).catch((error: unknown) => {
     if (error instanceof UserError && !found) throw new UserError(`${error.message} (outside a project, pass the answers as flags)`);
     throw error;
   });
-  const { resolved } = resolveSelection(config, found ? projectDir : undefined, found?.source);
-  const depth = options.depth !== undefined ? Number(options.depth) : resolved.depth;
+  // A project's packs still count when showing an entry of another type from inside it.
+  const config = found?.config.packs ? { ...answers, packs: found.config.packs } : answers;
+  const inProject = found?.config.projectType === type;
+  const run = pipeline({ projectDir, config, configSource: inProject ? found.source : undefined, local: inProject });
+  const depth = options.depth !== undefined ? Number(options.depth) : run.selection.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new UserError(`--depth: expected 1-5, found "${options.depth}"`);
-  ctx.stdout(renderEntryBody(entry, renderContext(config, depth, resolved.variables, resolved.knowledge.map((s) => s.name)), depth));
+  ctx.stdout(renderEntryBody(run.catalog.entry(name), run.context(depth), depth));
   return 0;
 }

@@ -1,9 +1,7 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
 import { resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
-import { scaffoldVersion } from '../package-root.js';
-import { inputsHash } from '../sync/inputs.js';
-import type { Policy } from '../render/plan-types.js';
+import type { Policy } from '../render/file-plan.js';
 import { upToDate } from '../sync/up-to-date.js';
 import type { CommandContext, OutputOptions } from './context.js';
 import { conflictsOf, isDrift, printReport } from './report.js';
@@ -16,34 +14,24 @@ export interface UpdateOptions extends OutputOptions {
 export async function update(dirArg: string | undefined, options: UpdateOptions, ctx: CommandContext): Promise<number> {
   const projectDir = resolve(ctx.cwd, dirArg ?? '.');
   const dryRun = !!(options.check || options.dryRun);
-  const inputs = inputsHash(projectDir);
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
   //    rendered, and the schema and template libraries are never loaded.
-  const fresh = options.force || options.restore?.length ? undefined : upToDate(projectDir, inputs);
+  const fresh = options.force || options.restore?.length ? undefined : upToDate(projectDir);
   if (fresh) {
     const changes = fresh.files.map((f) => ({ ...f, action: 'unchanged' as const, policy: f.policy as Policy }));
     printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], dryRun, check: options.check });
     return 0;
   }
 
-  // 2. Otherwise: validate config.yml, resolve the overlays, render, and sync.
-  const { readConfig, filePlanFor, resolveSelection, syncProject } = await import('./index.js');
+  // 2. Otherwise: validate config.yml, then the whole pipeline.
+  const { readConfig, pipeline } = await import('./index.js');
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   const { config, source } = found;
-  const selection = resolveSelection(config, projectDir, source);
-  const outcome = syncProject({
-    projectDir,
-    files: filePlanFor(config, selection),
-    projectType: config.projectType,
-    inputsHash: inputs,
-    version: scaffoldVersion(),
-    force: !!options.force,
-    restore: options.restore ?? [],
-    write: !dryRun,
-  });
-  printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: selection.resolved, dryRun, check: options.check });
+  const run = pipeline({ projectDir, config, configSource: source });
+  const outcome = run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [] });
+  printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');
     return EXIT.drift;

@@ -3,22 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
-import { formatIssues } from './issues.js';
-import { PROJECT_TYPE_IDS, type ProjectType } from './project-types.js';
+import { projectTypes } from '../catalog/types.js';
+import { CONFIG_FILE } from '../project-files.js';
+import { formatIssues } from '../source/problems.js';
+import { parseYamlSource, type Source } from '../source/source.js';
+import { yaml, yamlText } from '../source/yaml.js';
 import { configSchema, configSchemaFor, knownKeys, type Config } from './schema.js';
-import { yaml, yamlText } from './yaml.js';
-import { parseYamlSource, type Source } from './yaml-source.js';
 
-export const CONFIG_DIR = '.scaffold';
-export const CONFIG_FILE = `${CONFIG_DIR}/config.yml`;
-export const SCHEMA_FILE = `${CONFIG_DIR}/config.schema.json`;
 
 /** Validate config-shaped data; every problem becomes one line of the UserError. */
 export function validateConfig(data: unknown, source?: Source): Config {
   const type = (data as { projectType?: unknown } | null)?.projectType;
   // One type's schema when the type is known (cheaper to build); else the union, whose error names the types.
   const hasOverlay = typeof data === 'object' && data !== null && 'overlay' in data;
-  const schema = PROJECT_TYPE_IDS.includes(type as ProjectType) ? configSchemaFor(type as ProjectType, hasOverlay) : configSchema();
+  const schema = projectTypes().has(type) ? configSchemaFor(type as string, hasOverlay) : configSchema();
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Config;
   const lines = formatIssues(result.error.issues, source, (path) => knownKeys(configSchema(), path, type));
@@ -66,10 +64,10 @@ export function renderConfig(config: Config, existingText?: string): string {
   return doc.toString({ lineWidth: 100 });
 }
 
-/** version, name, projectType, methodology, depth, the type's answers, then the overlay. */
+/** version, name, projectType, methodology, depth, packs, the type's answers, then the overlay. */
 function inReadingOrder(config: Config): Config {
-  const { version, name, projectType, methodology, depth, overlay, ...section } = config;
-  return { version, name, projectType, methodology, ...(depth !== undefined && { depth }), ...section, ...(overlay && { overlay }) } as Config;
+  const { version, name, projectType, methodology, depth, packs, overlay, ...section } = config;
+  return { version, name, projectType, methodology, ...(depth !== undefined && { depth }), ...(packs && { packs }), ...section, ...(overlay && { overlay }) } as Config;
 }
 
 function setChanged(doc: Document, path: string[], value: unknown): void {

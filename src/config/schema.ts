@@ -1,14 +1,13 @@
 /**
- * The schema of .scaffold/config.yml: the single source of truth for config types, defaults,
- * cross-field rules and the JSON Schema editors use (`scaffold schema`).
+ * The schema of .scaffold/config.yml: the single source of truth for config types, defaults and
+ * cross-field rules, derived from the project types (src/catalog/types.ts); json-schema.ts turns
+ * it into the JSON Schema editors use (`scaffold schema`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as z from 'zod';
-import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
+import { DEPTHS, overlaySchema, type Overlay } from '../catalog/overlay-format.js';
+import { projectTypes } from '../catalog/types.js';
 import { once, oncePerKey } from '../once.js';
-import { overlaySchema, type Overlay } from './overlay-schema.js';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, sectionSchema, type ProjectType } from './project-types.js';
+import { sectionSchema } from './sections.js';
 
 export const METHODOLOGIES = {
   deep: 'every knowledge entry in full and every suite tier',
@@ -36,7 +35,11 @@ const common = once(() => ({
     .enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]])
     .default('deep')
     .describe('deep | mvp | custom'),
-  depth: z.int().min(1).max(5).optional().describe('knowledge depth 1-5, only with methodology custom'),
+  depth: z.int().min(DEPTHS.min).max(DEPTHS.max).optional().describe('knowledge depth 1-5, only with methodology custom'),
+  packs: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('content packs: npm packages in the project\'s node_modules, or folders given as ./relative paths'),
 }));
 
 const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
@@ -45,18 +48,18 @@ const overlayField = once(() => overlaySchema().optional().describe('inline over
  * The shape of a config of one type. Without `overlay` for a config that has none: the overlay
  * schema is the largest piece to build, and most configs do without it.
  */
-function shape(type: ProjectType, withOverlay: boolean) {
+function shape(type: string, withOverlay: boolean) {
   return z.strictObject({
     ...common(),
     ...(withOverlay && { overlay: overlayField() }),
     projectType: z.literal(type),
     // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
-    [PROJECT_TYPES[type].key]: sectionSchema(type).prefault({}),
+    [projectTypes().get(type).key]: sectionSchema(type).prefault({}),
   });
 }
 
-const shapeWithOverlay = oncePerKey((type: ProjectType) => shape(type, true));
-const shapeWithoutOverlay = oncePerKey((type: ProjectType) => shape(type, false));
+const shapeWithOverlay = oncePerKey((type: string) => shape(type, true));
+const shapeWithoutOverlay = oncePerKey((type: string) => shape(type, false));
 
 /** The rules across fields, and the default depth of custom, on top of the shape. */
 function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: number }>>(schema: T) {
@@ -74,11 +77,11 @@ function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: numbe
     .transform((config) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config));
 }
 
-const configWithOverlay = oncePerKey((type: ProjectType): z.ZodType => withRules(shapeWithOverlay(type)));
-const configWithoutOverlay = oncePerKey((type: ProjectType): z.ZodType => withRules(shapeWithoutOverlay(type)));
+const configWithOverlay = oncePerKey((type: string): z.ZodType => withRules(shapeWithOverlay(type)));
+const configWithoutOverlay = oncePerKey((type: string): z.ZodType => withRules(shapeWithoutOverlay(type)));
 
 /** The schema of a config of one project type: what validating a config usually needs. */
-export function configSchemaFor(type: ProjectType, withOverlay = true): z.ZodType {
+export function configSchemaFor(type: string, withOverlay = true): z.ZodType {
   return withOverlay ? configWithOverlay(type) : configWithoutOverlay(type);
 }
 
@@ -87,37 +90,23 @@ export function configSchemaFor(type: ProjectType, withOverlay = true): z.ZodTyp
  * projectType is missing or not a type (the union names the allowed ones).
  */
 export const configSchema = once(() =>
-  withRules(z.discriminatedUnion('projectType', PROJECT_TYPE_IDS.map(shapeWithOverlay) as [ReturnType<typeof shape>, ...ReturnType<typeof shape>[]])),
+  withRules(z.discriminatedUnion('projectType', projectTypes().ids.map(shapeWithOverlay) as [ReturnType<typeof shape>, ...ReturnType<typeof shape>[]])),
 );
 
 /** A validated config; the type's answers sit under its key (`config.ml`, `config.dataPipeline`, ...). */
 export type Config = {
   version: 1;
   name: string;
-  projectType: ProjectType;
+  projectType: string;
   methodology: Methodology;
   depth?: number;
+  packs?: string[];
   overlay?: Overlay;
 } & Record<string, unknown>;
 
-/**
- * config.schema.json as written into projects. The build stores it (dist/compiled/), and the
- * built CLI reads that instead of converting the schema on every run; source runs convert.
- */
-export function configSchemaText(): string {
-  const stored = join(PACKAGE_ROOT, SCHEMA_BUILD_FILE);
-  if (RUNNING_FROM_BUILD && existsSync(stored)) return readFileSync(stored, 'utf8');
-  return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
-}
-
-export const SCHEMA_BUILD_FILE = 'dist/compiled/config.schema.json';
-
-/** JSON Schema of config.yml, from the zod schema (input side: what a person writes). */
-export function configJsonSchema(): object {
-  return {
-    ...z.toJSONSchema(configSchema(), { io: 'input', unrepresentable: 'any' }),
-    title: 'Scaffold project configuration (.scaffold/config.yml)',
-  };
+/** The answers of the config's own type (`config.ml`, `config.dataPipeline`, ...). */
+export function sectionOf(config: Config): Record<string, unknown> {
+  return (config[projectTypes().get(config.projectType).key] ?? {}) as Record<string, unknown>;
 }
 
 /**

@@ -1,15 +1,16 @@
-/** Merge overlay layers into the ResolvedPlan. Pure: the rules are listed in README.md. */
-import type { Condition, ListOps, Overlay } from '../config/overlay-schema.js';
+/** Merge overlay layers into the Selection. Pure: the rules are listed in README.md. */
+import { describeCondition, matches, type Condition } from '../catalog/conditions.js';
+import type { Layer } from '../catalog/layers.js';
+import type { ListOps, OverlayChanges } from '../catalog/overlay-format.js';
 import type { Config } from '../config/schema.js';
 
-export interface Layer {
-  /** Who is speaking, as shown in the knowledge index: "preset deep", ".scaffold/overlays/team.yml". */
-  label: string;
-  overlay: Overlay;
-}
-
-export interface Catalog {
-  knowledgeTier(name: string): string;
+/** What the merge needs to know of the catalog. */
+export interface SelectionCatalog {
+  preset(methodology: string): Layer;
+  typeOverlay(type: string): Layer;
+  /** Packs' overlays, then the project's own. */
+  layers: Layer[];
+  entry(name: string): { tier: string };
   suite(name: string): { tier: string; when?: Condition; requires: string[] };
 }
 
@@ -19,7 +20,8 @@ export interface Selected {
   by: string;
 }
 
-export interface ResolvedPlan {
+/** What a project renders: which entries and suites, at which depth, with which variables. */
+export interface Selection {
   projectType: string;
   methodology: string;
   depth: number;
@@ -30,8 +32,9 @@ export interface ResolvedPlan {
 
 type Kind = 'knowledge' | 'suites';
 
-export function resolvePlan(config: Config, preset: Layer, typeOverlay: Layer, locals: Layer[], catalog: Catalog): ResolvedPlan {
-  const state: ResolvedPlan = {
+/** `inline`: config.yml's own `overlay:`, the last layer. */
+export function select(config: Config, catalog: SelectionCatalog, inline?: Layer): Selection {
+  const state: Selection = {
     projectType: config.projectType,
     methodology: config.methodology,
     depth: 0,
@@ -39,26 +42,30 @@ export function resolvePlan(config: Config, preset: Layer, typeOverlay: Layer, l
     suites: [],
     variables: {},
   };
+  const preset = catalog.preset(config.methodology);
   applyLayer(state, preset, config);
-  applyLayer(state, typeOverlay, config);
+  applyLayer(state, catalog.typeOverlay(config.projectType), config);
   const tiers = preset.overlay.tiers;
-  if (tiers?.knowledge) state.knowledge = state.knowledge.filter((s) => tiers.knowledge!.includes(catalog.knowledgeTier(s.name)));
+  if (tiers?.knowledge) state.knowledge = state.knowledge.filter((s) => tiers.knowledge!.includes(catalog.entry(s.name).tier));
   if (tiers?.suites) state.suites = state.suites.filter((s) => tiers.suites!.includes(catalog.suite(s.name).tier));
-  for (const layer of locals) applyLayer(state, layer, config);
+  for (const layer of catalog.layers) applyLayer(state, layer, config);
   if (config.depth !== undefined) state.depth = config.depth;
-  if (config.overlay) applyLayer(state, { label: 'config.yml overlay', overlay: config.overlay }, config);
+  if (inline) applyLayer(state, inline, config);
   state.suites = applySuiteRules(state.suites, config, catalog);
   return state;
 }
 
-function applyLayer(state: ResolvedPlan, layer: Layer, config: Config): void {
+function applyLayer(state: Selection, layer: Layer, config: Config): void {
+  // A layer written for another project type (a pack's overlays/library.yml) says nothing here.
+  const forType = layer.overlay['project-type'];
+  if (forType && forType !== config.projectType) return;
   applyChanges(state, layer.overlay, layer.label);
   layer.overlay.when?.forEach((block) => {
-    if (matches(block.if, config)) applyChanges(state, block, `${layer.label} when ${describeCondition(block.if)}`);
+    if (matchesConfig(block.if, config)) applyChanges(state, block, `${layer.label} when ${describeCondition(block.if)}`);
   });
 }
 
-function applyChanges(state: ResolvedPlan, changes: Omit<Overlay, 'when'>, by: string): void {
+function applyChanges(state: Selection, changes: OverlayChanges, by: string): void {
   if (changes.depth !== undefined) state.depth = changes.depth;
   Object.assign(state.variables, changes.variables);
   for (const kind of ['knowledge', 'suites'] as Kind[]) {
@@ -74,10 +81,10 @@ function applyList(list: Selected[], ops: ListOps, by: string): Selected[] {
   return next;
 }
 
-function applySuiteRules(suites: Selected[], config: Config, catalog: Catalog): Selected[] {
+function applySuiteRules(suites: Selected[], config: Config, catalog: SelectionCatalog): Selected[] {
   const kept = suites.filter((s) => {
     const when = catalog.suite(s.name).when;
-    return !when || matches(when, config);
+    return !when || matchesConfig(when, config);
   });
   // Close over `requires`, keeping the order: a required suite comes before the one needing it.
   const out: Selected[] = [];
@@ -95,16 +102,6 @@ export function answerAt(config: Config, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], config);
 }
 
-export function matches(condition: Condition, config: Config): boolean {
-  return Object.entries(condition).every(([path, expected]) => {
-    const wanted = [expected].flat();
-    const actual = answerAt(config, path);
-    return Array.isArray(actual) ? actual.some((v) => wanted.includes(v)) : wanted.includes(actual as never);
-  });
-}
-
-function describeCondition(condition: Condition): string {
-  return Object.entries(condition)
-    .map(([path, v]) => `${path}: ${[v].flat().join('|')}`)
-    .join(', ');
+export function matchesConfig(condition: Condition, config: Config): boolean {
+  return matches(condition, (path) => answerAt(config, path));
 }

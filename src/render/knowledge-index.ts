@@ -1,8 +1,8 @@
 /** docs/knowledge/README.md: what was rendered for this project, and which layer chose it. */
-import type { ResolvedPlan } from '../overlays/merge.js';
-import type { KnowledgeEntry } from '../knowledge/entry.js';
+import type { KnowledgeEntry } from '../catalog/entries.js';
+import type { Selection } from '../overlays/merge.js';
 
-export function renderKnowledgeIndex(plan: ResolvedPlan, entries: KnowledgeEntry[], projectName: string): string {
+export function renderKnowledgeIndex(plan: Selection, entries: KnowledgeEntry[], projectName: string): string {
   const depthNote =
     plan.depth >= 3
       ? 'Each entry is rendered in full: summary, deep guidance and checklist.'

@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { dirname, join } from 'node:path';
 import type { SyncPlan } from './decide.js';
 import { serializeBases, type Bases, type StoredBases } from './bases.js';
-import { BASE_FILE, LEGACY_BASE_DIR } from './locations.js';
-import { MANIFEST_FILE, serializeManifest, type Manifest } from './manifest.js';
+import { BASE_FILE, LEGACY_BASE_DIR, MANIFEST_FILE } from '../project-files.js';
+import { serializeManifest, type Manifest } from './manifest.js';
 import { pathGuard } from './paths.js';
 
 interface Op {

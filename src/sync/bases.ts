@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from '../once.js';
-import { BASE_FILE, LEGACY_BASE_DIR } from './locations.js';
+import { BASE_FILE, LEGACY_BASE_DIR } from '../project-files.js';
 
 export type Bases = Map<string, string>;
 

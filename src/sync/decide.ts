@@ -2,7 +2,7 @@
  * Compare the FilePlan with the disk and the manifest and decide, file by file, what to do
  * (the table in README.md). Reads the disk; writes nothing: apply.ts does that.
  */
-import type { PlannedFile, Policy } from '../render/plan-types.js';
+import type { PlannedFile, Policy } from '../render/file-plan.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
 import type { Manifest, FileRecord } from './manifest.js';
 import { hasConflictMarkers, merge3 } from './merge3.js';
@@ -36,6 +36,8 @@ export interface SyncOptions {
   /** Recorded in the manifest, for the fast path of update (up-to-date.ts). */
   projectType?: string;
   inputsHash?: string;
+  /** The packs' folders, relative to the project (for the fast path's inputs hash). */
+  packs?: string[];
   force: boolean;
   restore: ReadonlySet<string>;
   version: string;
@@ -53,7 +55,14 @@ export interface SyncPlan {
 export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, options: SyncOptions): SyncPlan {
   const plan: SyncPlan = {
     changes: [],
-    manifest: { version: 1, scaffoldVersion: options.version, projectType: options.projectType, inputsHash: options.inputsHash, files: {} },
+    manifest: {
+      version: 1,
+      scaffoldVersion: options.version,
+      projectType: options.projectType,
+      inputsHash: options.inputsHash,
+      ...(options.packs?.length && { packs: options.packs }),
+      files: {},
+    },
     bases: new Map(),
     warnings: [],
   };

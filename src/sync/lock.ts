@@ -2,9 +2,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { LOCK_FILE } from './locations.js';
+import { LOCK_FILE } from '../project-files.js';
 
-export { LOCK_FILE };
+
 
 export function acquireLock(projectDir: string): () => void {
   const path = join(projectDir, LOCK_FILE);

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { UserError } from '../errors.js';
 import { once } from '../once.js';
-import { MANIFEST_FILE } from './locations.js';
+import { MANIFEST_FILE } from '../project-files.js';
 
-export { MANIFEST_FILE };
+
 
 /** Built on first use: a new project has no manifest to check. */
 const schemas = once(() => {
@@ -37,6 +37,8 @@ const schemas = once(() => {
     projectType: z.string().optional(),
     /** sha256 of everything the render depends on (see inputs.ts), for the no-change fast path. */
     inputsHash: z.string().optional(),
+    /** The folders of the config's packs, relative to the project: their files are inputs too. */
+    packs: z.array(z.string()).optional(),
     files: z.record(z.string(), record),
   });
 

@@ -1,8 +1,8 @@
 /** Bring the project in line with a FilePlan: decide, then (unless only looking) apply under the lock. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
-import type { PlannedFile } from '../render/plan-types.js';
+import type { PlannedFile } from '../render/file-plan.js';
 import { applyOps, pendingOps } from './apply.js';
 import { planSync, type Change, type Disk } from './decide.js';
 import { acquireLock } from './lock.js';
@@ -14,6 +14,8 @@ export interface SyncRequest {
   /** Recorded in the manifest for the fast path of update (up-to-date.ts, inputs.ts). */
   projectType?: string;
   inputsHash?: string;
+  /** The folders of the config's packs: the fast path hashes their files too. */
+  packRoots?: string[];
   files: PlannedFile[];
   version: string;
   force: boolean;
@@ -39,6 +41,7 @@ export function syncProject(request: SyncRequest): SyncOutcome {
     const plan = planSync(request.files, previous, projectDisk(request.projectDir, bases), {
       projectType: request.projectType,
       inputsHash: request.inputsHash,
+      packs: (request.packRoots ?? []).map((root) => relative(request.projectDir, root).split('\\').join('/')),
       force: request.force,
       restore: new Set(request.restore),
       version: request.version,

@@ -4,8 +4,9 @@
  * Reads the manifest with plain JSON (no schema library): any doubt means "take the slow path".
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MANIFEST_FILE } from './locations.js';
+import { join, resolve } from 'node:path';
+import { inputsHash } from '../catalog/inputs.js';
+import { MANIFEST_FILE } from '../project-files.js';
 import { sha256 } from './text.js';
 
 interface LooseRecord {
@@ -22,16 +23,19 @@ export interface UpToDate {
 }
 
 /** The generated files when the project is up to date; undefined when unsure. */
-export function upToDate(projectDir: string, inputsHash: string): UpToDate | undefined {
+export function upToDate(projectDir: string): UpToDate | undefined {
   const path = join(projectDir, MANIFEST_FILE);
   if (!existsSync(path)) return undefined;
-  let manifest: { projectType?: string; inputsHash?: string; files?: Record<string, LooseRecord> };
+  let manifest: { projectType?: string; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
-  if (manifest.inputsHash !== inputsHash || !manifest.projectType || typeof manifest.files !== 'object') return undefined;
+  if (!manifest.projectType || typeof manifest.files !== 'object') return undefined;
+  // The packs config.yml named last time: if config.yml changed since, so did the hash.
+  const packRoots = (manifest.packs ?? []).map((p) => resolve(projectDir, p));
+  if (manifest.inputsHash !== inputsHash(projectDir, packRoots)) return undefined;
   const records = Object.entries(manifest.files);
   for (const [file, record] of records) {
     const full = join(projectDir, file);

@@ -5,15 +5,15 @@
  * Run one entry with: npx vitest run tests/content -t ml-testing
  */
 import { describe, expect, it } from 'vitest';
-import { PROJECT_TYPES } from '../../src/config/project-types.js';
-import { SECTIONS } from '../../src/knowledge/entry.js';
-import { listKnowledge, readEntry } from '../../src/knowledge/load.js';
-import { renderEntryBody, splitSections } from '../../src/knowledge/render.js';
-import { renderContext } from '../../src/render/context.js';
+import { SECTIONS } from '../../src/catalog/entries.js';
+import { projectTypes } from '../../src/catalog/types.js';
+import { renderEntryBody, splitSections } from '../../src/render/knowledge.js';
 import { answerCombinations, describeAnswers } from '../helpers/combinations.js';
+import { shippedEntries } from '../helpers/content.js';
+import { contextFor } from '../helpers/plan.js';
 import { fencesOf, pythonSyntaxErrors, syntaxError, type Fence } from './fences.js';
 
-const entries = [...listKnowledge().values()].map((file) => readEntry(file));
+const entries = shippedEntries();
 const KNOWN_LANGUAGES = new Set([
   'python', 'typescript', 'ts', 'tsx', 'javascript', 'js', 'json', 'jsonc', 'yaml', 'toml', 'bash', 'sh',
   'text', 'sql', 'dockerfile', 'swift', 'kotlin', 'xml', 'ruby', 'gherkin', 'ini', 'html', 'css', 'diff', 'groovy',
@@ -43,7 +43,7 @@ function checkedOnce(fence: Fence): string | undefined {
 }
 
 describe.each(entries)('knowledge entry $name', (entry) => {
-  const configs = answerCombinations(entry.projectType);
+  const configs = answerCombinations(entry.projectType!);
 
   it('opens with a title and an intro, then Summary, Deep Guidance and Checklist in order', () => {
     const sections = splitSections(entry.body);
@@ -66,8 +66,8 @@ describe.each(entries)('knowledge entry $name', (entry) => {
     const escapes = (entry.body.match(/\\\{\{/g) ?? []).length;
     for (const config of configs) {
       const label = describeAnswers(config);
-      const full = renderEntryBody(entry, renderContext(config, 5, {}), 5);
-      const short = renderEntryBody(entry, renderContext(config, 1, {}), 1);
+      const full = renderEntryBody(entry, contextFor(config, 5), 5);
+      const short = renderEntryBody(entry, contextFor(config, 1), 1);
       const lines = full.split('\n').length;
       if (lines < 180 || lines > 350) problems.push(`${label}: ${lines} lines (expected 180-350)`);
       if ((full.match(/\{\{/g) ?? []).length > escapes) problems.push(`${label}: unresolved {{ in output`);
@@ -97,7 +97,7 @@ describe.each(entries)('knowledge entry $name', (entry) => {
 
 describe('the knowledge base', () => {
   it('holds twelve entries for every project type', () => {
-    for (const type of Object.keys(PROJECT_TYPES)) {
+    for (const type of projectTypes().ids) {
       expect(entries.filter((e) => e.projectType === type).map((e) => e.name)).toHaveLength(12);
     }
   });

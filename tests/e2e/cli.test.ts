@@ -130,7 +130,7 @@ describe('refresh after the config changes', () => {
 
 describe('bad input exits 2 and writes nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown project type', ['init', '--yes', '--type', 'game'], /--type: expected ml\|data-pipeline\|library\|browser-extension\|mobile-app, found "game"/],
+    ['an unknown project type', ['init', '--yes', '--type', 'game'], /--type: expected browser-extension\|data-pipeline\|library\|ml\|mobile-app, found "game"/],
     ['a bad answer value', ['init', '--yes', '--ml-phase', 'train'], /--ml-phase: expected training\|inference\|both, found "train" \(did you mean training\?\)/],
     ['flags of two types', ['init', '--yes', '--ml-phase', 'both', '--lib-visibility', 'public'], /are for different project types/],
     ['a type flag against --type', ['init', '--yes', '--type', 'library', '--ml-phase', 'both'], /--ml-phase is for ml projects, but --type is library/],

@@ -3,38 +3,27 @@
  * with the tree committed under tests/golden/<type>-<methodology>/. After a deliberate change:
  *   UPDATE_GOLDEN=1 npx vitest run tests/golden   and review the diff.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { filePlanFor, resolveSelection } from '../../src/commands/project.js';
+import { filesUnder } from '../../src/catalog/files.js';
+import { projectTypes } from '../../src/catalog/types.js';
 import { validateConfig } from '../../src/config/load.js';
+import { exampleConfig } from '../helpers/combinations.js';
+import { pipelineFor } from '../helpers/plan.js';
 
 const GOLDEN = fileURLToPath(new URL('.', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-const PROJECTS: Record<string, object> = {
-  ml: { ml: { projectPhase: 'both', modelType: 'classical', servingPattern: 'realtime' } },
-  'data-pipeline': { dataPipeline: { processingModel: 'hybrid', orchestration: 'dag-based', schemaManagement: 'contracts' } },
-  library: { library: { visibility: 'public', bundleFormat: 'dual' } },
-  'browser-extension': { browserExtension: { uiSurfaces: ['popup', 'options'], hasContentScript: true } },
-  'mobile-app': { mobileApp: { platform: 'cross-platform', offlineSupport: 'offline-first', hasPushNotifications: true } },
-};
+// Each type's golden project is its first example answers (content/types/<type>.yml).
 // custom uses depth 2 so that its tree differs from both deep (full) and mvp (core only).
 const METHODOLOGIES: [string, object][] = [['deep', {}], ['mvp', {}], ['custom', { depth: 2 }]];
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)))
-    .sort();
-}
-
-describe.each(Object.keys(PROJECTS))('golden FilePlan of a %s project', (type) => {
+describe.each(projectTypes().ids)('golden FilePlan of a %s project', (type) => {
   it.each(METHODOLOGIES)('with methodology %s', (methodology, extra) => {
-    const config = validateConfig({ name: 'golden-project', projectType: type, methodology, ...extra, ...PROJECTS[type] });
-    const plan = filePlanFor(config, resolveSelection(config));
+    const config = validateConfig(exampleConfig(type, 0, { methodology, ...extra }));
+    const plan = pipelineFor(config).files();
     const dir = join(GOLDEN, `${type}-${methodology}`);
     const index = plan.map((f) => `${f.path}  ${f.policy}  ${f.source}`).join('\n') + '\n';
     if (UPDATE) {

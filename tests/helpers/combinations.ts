@@ -1,8 +1,6 @@
-/** Every valid combination of a project type's answers, as validated configs. */
-import { typeFields, type ProjectType } from '../../src/config/project-types.js';
-import { PROJECT_TYPES } from '../../src/config/project-types.js';
+/** Every valid combination of a project type's answers, as validated configs; and the types' examples. */
+import { projectTypes, type FieldInfo } from '../../src/catalog/types.js';
 import { configSchema, type Config, type Methodology } from '../../src/config/schema.js';
-import type { FieldInfo } from '../../src/config/fields.js';
 
 function valuesOf(info: FieldInfo): unknown[] {
   if (info.kind === 'boolean') return [true, false];
@@ -12,27 +10,29 @@ function valuesOf(info: FieldInfo): unknown[] {
   return Array.from({ length: 2 ** values.length }, (_, mask) => values.filter((_, i) => mask & (1 << i)));
 }
 
-export function answerCombinations(type: ProjectType, methodology: Methodology = 'deep'): Config[] {
+export function answerCombinations(type: string, methodology: Methodology = 'deep'): Config[] {
+  const types = projectTypes();
   let sections: Record<string, unknown>[] = [{}];
-  for (const field of typeFields(type)) {
+  for (const field of types.fields(type)) {
     sections = sections.flatMap((s) => valuesOf(field.info).map((v) => ({ ...s, [field.key]: v })));
   }
   const configs: Config[] = [];
   for (const section of sections) {
-    const parsed = configSchema().safeParse({
-      name: 'demo-project',
-      projectType: type,
-      methodology,
-      [PROJECT_TYPES[type].key]: section,
-    });
+    const parsed = configSchema().safeParse({ name: 'demo-project', projectType: type, methodology, [types.get(type).key]: section });
     if (parsed.success) configs.push(parsed.data as Config);
   }
   return configs;
 }
 
+/** A type's example answers (content/types/<type>.yml), as config data; the first is its golden project. */
+export function exampleConfig(type: string, index = 0, extra: object = {}): Record<string, unknown> {
+  const def = projectTypes().get(type);
+  return { name: 'golden-project', projectType: type, ...extra, [def.key]: def.examples[index] };
+}
+
 /** A short label for a combination, for test names. */
 export function describeAnswers(config: Config): string {
-  const section = config[PROJECT_TYPES[config.projectType].key] as Record<string, unknown>;
+  const section = config[projectTypes().get(config.projectType).key] as Record<string, unknown>;
   return Object.entries(section)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') || '[]' : v}`)
     .join(' ');

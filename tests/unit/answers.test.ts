@@ -3,7 +3,7 @@ import { readTypeFlags } from '../../src/answers/flags.js';
 import type { Prompter, PromptChoice } from '../../src/answers/prompter.js';
 import { folderDefault, resolveAnswers, type ResolveInput } from '../../src/answers/resolve.js';
 import { validateConfig } from '../../src/config/load.js';
-import { parseYamlSource } from '../../src/config/yaml-source.js';
+import { parseYamlSource } from '../../src/source/source.js';
 import { CancelledError } from '../../src/errors.js';
 
 const noFlags = { typeAnswers: { values: new Map() } };
@@ -41,7 +41,7 @@ describe('answer flags', () => {
 
   it('refuse two types at once, or a type flag that contradicts --type', () => {
     expect(() => readTypeFlags({ mlPhase: 'both', libVisibility: 'public' }, undefined)).toThrow(
-      '--ml-phase (ml) and --lib-visibility (library) are for different project types: pass the flags of one type only',
+      '--lib-visibility (library) and --ml-phase (ml) are for different project types: pass the flags of one type only',
     );
     expect(() => readTypeFlags({ mlPhase: 'both' }, 'library')).toThrow('--ml-phase is for ml projects, but --type is library: drop one of them');
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { validateConfig, renderConfig } from '../../src/config/load.js';
-import { configJsonSchema } from '../../src/config/schema.js';
-import { PROJECT_TYPE_IDS } from '../../src/config/project-types.js';
-import { yamlText } from '../../src/config/yaml.js';
-import { parseYamlSource } from '../../src/config/yaml-source.js';
+import { projectTypes } from '../../src/catalog/types.js';
+import { configJsonSchema } from '../../src/config/json-schema.js';
+import { parseYamlSource } from '../../src/source/source.js';
+import { yamlText } from '../../src/source/yaml.js';
 import { answerCombinations } from '../helpers/combinations.js';
 import { UserError } from '../../src/errors.js';
 
@@ -56,7 +56,7 @@ describe('config schema', () => {
       'Fix config.yml and run again',
     ]);
     expect(problems('name: m\nprojectType: mll\n')[0]).toBe(
-      'config.yml:2: projectType: expected ml|data-pipeline|library|browser-extension|mobile-app, found "mll"',
+      'config.yml:2: projectType: expected browser-extension|data-pipeline|library|ml|mobile-app, found "mll"',
     );
     expect(problems('name: m\nprojectType: ml\n')[0]).toBe('config.yml:1: ml.projectPhase is required: expected training|inference|both');
     expect(problems('name: Fraud Model\nprojectType: ml\nml: { projectPhase: both }\n')[0]).toMatch(/^config.yml:1: name: name must start with a lowercase/);
@@ -101,7 +101,7 @@ describe('writing a new config.yml without the YAML library', () => {
   };
 
   it('writes what the library writes for every answer of every type, and for overlays', () => {
-    const configs = PROJECT_TYPE_IDS.flatMap((type) => answerCombinations(type, 'custom'));
+    const configs = projectTypes().ids.flatMap((type) => answerCombinations(type, 'custom'));
     for (const data of [...configs, { ...configs[0]!, overlay }]) {
       expect(yamlText(data)).toBe(stringify(data, { lineWidth: 100 }));
     }

@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PlannedFile } from '../../src/render/plan-types.js';
+import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
-import { acquireLock, LOCK_FILE } from '../../src/sync/lock.js';
+import { LOCK_FILE } from '../../src/project-files.js';
+import { acquireLock } from '../../src/sync/lock.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
 const doc = (content: string, policy: PlannedFile['policy'] = 'managed'): PlannedFile => ({

@@ -4,29 +4,38 @@
  * question, renders exactly as Handlebars renders it, and the evaluator's own rules hold.
  */
 import Handlebars from 'handlebars';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_TYPE_IDS, PROJECT_TYPES, typeFields, type ProjectType } from '../../src/config/project-types.js';
+import { SUITES_DIR } from '../../src/catalog/catalog.js';
+import { suiteSources } from '../../src/catalog/suites.js';
+import { projectTypes } from '../../src/catalog/types.js';
 import type { Config } from '../../src/config/schema.js';
-import { resolveSelection } from '../../src/commands/project.js';
-import { listKnowledge, readEntry } from '../../src/knowledge/load.js';
-import { renderContext } from '../../src/render/context.js';
-import { parseTemplate } from '../../src/render/parse-template.js';
-import { listSuites, readSuite, suiteTemplates } from '../../src/render/suites.js';
-import { compile, HELPERS } from '../../src/render/template.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { HELPERS } from '../../src/template/helpers.js';
+import { parseTemplate } from '../../src/template/parse.js';
+import { runTemplate } from '../../src/template/run.js';
 import { answerCombinations } from '../helpers/combinations.js';
+import { shippedEntries, shippedSuites } from '../helpers/content.js';
+import { pipelineFor } from '../helpers/plan.js';
+
+const types = projectTypes();
+const compile = (text: string, source: string) => {
+  const tree = parseTemplate(text, source);
+  return (context: object) => runTemplate(tree, context, source);
+};
 
 const handlebars = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPERS)) handlebars.registerHelper(name, fn);
 const viaHandlebars = (text: string, context: object) => handlebars.compile(text, { strict: true, noEscape: true })(context);
 
 /** The fewest combinations in which every answer to every question appears at least once. */
-function spread(type: ProjectType): Config[] {
+function spread(type: string): Config[] {
   const all = answerCombinations(type);
   const picked = new Set<Config>();
-  for (const field of typeFields(type)) {
+  for (const field of types.fields(type)) {
     const seen = new Set<string>();
     for (const config of all) {
-      const value = JSON.stringify((config[PROJECT_TYPES[type].key] as Record<string, unknown>)[field.key]);
+      const value = JSON.stringify((config[types.get(type).key] as Record<string, unknown>)[field.key]);
       if (!seen.has(value)) {
         seen.add(value);
         picked.add(config);
@@ -36,23 +45,26 @@ function spread(type: ProjectType): Config[] {
   return [...picked];
 }
 
-const contexts = Object.fromEntries(
-  PROJECT_TYPE_IDS.map((type) => [type, spread(type).map((config) => renderContext(config, 5, resolveSelection(config).resolved.variables))]),
-) as Record<ProjectType, object[]>;
+const contexts = Object.fromEntries(types.ids.map((type) => [type, spread(type).map((config) => pipelineFor(config).context(5))])) as Record<string, object[]>;
 
-const templates: { source: string; text: string; types: ProjectType[] }[] = [
-  ...[...listKnowledge().values()].map((file) => readEntry(file)).map((e) => ({ source: e.file, text: e.body, types: [e.projectType] })),
-  ...[...listSuites().values()].flatMap((dir) => {
-    const suite = readSuite(dir);
-    return suiteTemplates(suite).templates.map((t) => ({ ...t, types: suite['project-type'] ? [suite['project-type']] : [...PROJECT_TYPE_IDS] }));
-  }),
+const templates: { source: string; text: string; types: string[] }[] = [
+  ...shippedEntries().map((e) => ({ source: e.file, text: e.body, types: [e.projectType!] })),
+  ...shippedSuites().flatMap((suite) =>
+    suiteSources(join(PACKAGE_ROOT, SUITES_DIR, suite.name), `${SUITES_DIR}/${suite.name}`).flatMap((f) => {
+      const forTypes = suite.projectType ? [suite.projectType] : types.ids;
+      return [
+        ...(f.isTemplate ? [{ source: f.source, text: f.text, types: forTypes }] : []),
+        ...(f.path.includes('{{') ? [{ source: `${f.source}#path`, text: f.path, types: forTypes }] : []),
+      ];
+    }),
+  ),
 ];
 
 describe('every shipped template renders as Handlebars renders it', () => {
   it.each(templates.map((t) => [t.source, t] as const))('%s', (_, template) => {
     const ours = compile(template.text, template.source);
     const theirs = handlebars.compile(template.text, { strict: true, noEscape: true });
-    for (const context of template.types.flatMap((type) => contexts[type])) {
+    for (const context of template.types.flatMap((type) => contexts[type] ?? [])) {
       expect(ours(context)).toBe(theirs(context));
     }
   });

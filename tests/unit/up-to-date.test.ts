@@ -1,27 +1,28 @@
 /** The fast path of `update`: it may only say "up to date" when a full run would change nothing. */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtContentFingerprint, builtData } from '../../src/compiled.js';
-import { inputsHash } from '../../src/sync/inputs.js';
-import { cli } from '../helpers/cli.js';
-import type { PlannedFile } from '../../src/render/plan-types.js';
+import { buildRecord, hashShippedContent, shippedFingerprint } from '../../src/catalog/built.js';
+import { inputsHash } from '../../src/catalog/inputs.js';
+import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject } from '../../src/sync/sync.js';
 import { upToDate } from '../../src/sync/up-to-date.js';
+import { cli } from '../helpers/cli.js';
 import { tempDir, writeFile } from '../helpers/project.js';
 
 const files: PlannedFile[] = [
   { path: 'docs/a.md', content: 'a\n', policy: 'managed', source: 't' },
   { path: 'src/b.py', content: 'b\n', policy: 'seed', source: 't' },
 ];
-const sync = (dir: string, inputsHash = 'inputs-1') =>
-  syncProject({ projectDir: dir, files, projectType: 'ml', inputsHash, version: '1.0.0', force: false, restore: [], write: true });
+const sync = (dir: string, hash = inputsHash(dir, [])) =>
+  syncProject({ projectDir: dir, files, projectType: 'ml', inputsHash: hash, version: '1.0.0', force: false, restore: [], write: true });
 
 describe('the up-to-date fast path', () => {
   it('answers when the inputs and every managed file are as the last run left them', () => {
     const dir = tempDir();
     sync(dir);
-    expect(upToDate(dir, 'inputs-1')).toEqual({
+    expect(upToDate(dir)).toEqual({
       projectType: 'ml',
       files: [
         { path: 'docs/a.md', source: 't', policy: 'managed' },
@@ -29,42 +30,74 @@ describe('the up-to-date fast path', () => {
       ],
     });
     writeFile(dir, 'src/b.py', 'the person owns seed files\n');
-    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
+    expect(upToDate(dir)?.files).toHaveLength(2);
   });
 
   it('steps aside when the inputs changed, a file was edited or deleted, or there is no manifest', () => {
     const dir = tempDir();
-    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    expect(upToDate(dir)).toBeUndefined();
     sync(dir);
-    expect(upToDate(dir, 'inputs-2')).toBeUndefined();
+    writeFile(dir, '.scaffold/overlays/team.yml', 'knowledge: { add: [ml-security] }\n');
+    expect(upToDate(dir)).toBeUndefined();
+    rmSync(join(dir, '.scaffold/overlays'), { recursive: true });
+    expect(upToDate(dir)).toBeDefined();
     writeFile(dir, 'docs/a.md', 'a\nmine\n');
-    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    expect(upToDate(dir)).toBeUndefined();
     rmSync(join(dir, 'docs/a.md'));
-    expect(upToDate(dir, 'inputs-1')).toBeUndefined();
+    expect(upToDate(dir)).toBeUndefined();
     // Once the full run has recorded the deletion, the fast path applies again.
     sync(dir);
-    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
+    expect(upToDate(dir)?.files).toHaveLength(2);
+  });
+
+  it("counts a project's own entries and suites, and files reached through symbolic links", () => {
+    const dir = tempDir();
+    sync(dir);
+    writeFile(dir, '.scaffold/suites/team/suite.yml', 'x\n');
+    expect(upToDate(dir)).toBeUndefined();
+    rmSync(join(dir, '.scaffold/suites'), { recursive: true });
+    expect(upToDate(dir)).toBeDefined();
+
+    const linked = tempDir();
+    const elsewhere = tempDir();
+    writeFile(elsewhere, 'team.yml', 'knowledge: { add: [ml-security] }\n');
+    writeFile(linked, '.scaffold/overlays/.keep', '');
+    symlinkSync(join(elsewhere, 'team.yml'), join(linked, '.scaffold/overlays/team.yml'));
+    sync(linked);
+    expect(upToDate(linked)).toBeDefined();
+    writeFile(elsewhere, 'team.yml', 'knowledge: { add: [ml-testing] }\n');
+    expect(upToDate(linked)).toBeUndefined();
   });
 
   it('is not a reason to write: a run whose only news is a new inputs hash writes nothing', () => {
     const dir = tempDir();
     sync(dir, 'inputs-1');
     expect(sync(dir, 'inputs-2').wrote).toBe(false);
-    expect(upToDate(dir, 'inputs-1')?.files).toHaveLength(2);
   });
 
-  it('gets from an init the hash of every shipped file, even though init does not read them all', () => {
-    // After a render that read only files as the build saw them, init records the build's
-    // fingerprint; hashing the shipped files now must give the same value, or update --check
-    // would never take the fast path.
+  it('records from init the same inputs hash the fast path computes', () => {
     const dir = tempDir();
     expect(cli(['init', 'app', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'app/.scaffold/manifest.json'), 'utf8')) as { inputsHash: string };
-    expect(manifest.inputsHash).toBe(inputsHash(join(dir, 'app')));
+    expect(manifest.inputsHash).toBe(inputsHash(join(dir, 'app'), []));
+  });
+});
+
+describe("the shipped content's fingerprint", () => {
+  it("is the build's while every shipped file is as the build read it, and equals hashing them all", () => {
+    expect(buildRecord()).toBeDefined();
+    expect(shippedFingerprint()).toBe(hashShippedContent());
   });
 
-  it('does not stand in for the shipped files once a run has read one that changed since the build', () => {
-    builtData('content/methodology/deep.yml', 'depth: 1\n');
-    expect(builtContentFingerprint()).toBeUndefined();
+  it('is not taken from the build for a shipped file modified since the build read it', () => {
+    const file = fileURLToPath(new URL('../../content/methodology/deep.yml', import.meta.url));
+    const { atime, mtime } = statSync(file);
+    try {
+      utimesSync(file, atime, new Date(Date.now() + 1000));
+      expect(buildRecord()).toBeUndefined();
+    } finally {
+      utimesSync(file, atime, mtime);
+    }
+    expect(buildRecord()).toBeDefined();
   });
 });

@@ -1,17 +1,19 @@
 /**
- * One schema for every overlay layer: presets, project-type overlays, local overlays
- * (.scaffold/overlays/*.yml) and the inline `overlay:` of config.yml. How layers combine is
- * written down in src/overlays/README.md.
+ * One format for every overlay layer: presets, project-type overlays, packs' overlays, local
+ * overlays (.scaffold/overlays/*.yml) and the inline `overlay:` of config.yml. How layers
+ * combine is written down in src/overlays/README.md.
  */
 import * as z from 'zod';
-import { ALL_FIELDS, PROJECT_TYPE_IDS } from './project-types.js';
 import { once } from '../once.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../source/suggest.js';
+import type { Condition } from './conditions.js';
+import { projectTypes } from './types.js';
 
-const FIELD_PATHS = new Map(ALL_FIELDS.map((f) => [f.path, f.info]));
+export const DEPTHS = { min: 1, max: 5 } as const;
 
 /** Built on first use (src/once.ts): shipped overlays come checked from the build. */
 const schemas = once(() => {
+  const types = projectTypes();
   const names = z.array(z.string().min(1));
 
   const listOps = z.strictObject({
@@ -25,26 +27,22 @@ const schemas = once(() => {
   /** `{ ml.servingPattern: [realtime, edge] }`: every key must hold; a list means any of. */
   const condition = z.record(z.string(), z.union([scalar, z.array(scalar)])).superRefine((cond, ctx) => {
     for (const [path, expected] of Object.entries(cond)) {
-      const info = FIELD_PATHS.get(path);
+      const info = types.field(path)?.info;
       if (!info) {
-        ctx.addIssue({ code: 'custom', path: [path], message: `unknown answer ${path}${didYouMean(path, FIELD_PATHS.keys())}` });
+        ctx.addIssue({ code: 'custom', path: [path], message: `unknown answer ${path}${didYouMean(path, types.all.map((f) => f.path))}` });
         continue;
       }
       const allowed = info.kind === 'boolean' ? [true, false] : info.choices.map((c) => c.value);
       for (const value of [expected].flat()) {
         if (!allowed.includes(value as never)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [path],
-            message: `${path} is never ${JSON.stringify(value)}: expected ${allowed.join('|')}`,
-          });
+          ctx.addIssue({ code: 'custom', path: [path], message: `${path} is never ${JSON.stringify(value)}: expected ${allowed.join('|')}` });
         }
       }
     }
   });
 
   const changes = {
-    depth: z.int().min(1).max(5).optional().describe('knowledge depth 1-5: 1-2 summary, 3-5 full guidance'),
+    depth: z.int().min(DEPTHS.min).max(DEPTHS.max).optional().describe('knowledge depth 1-5: 1-2 summary, 3-5 full guidance'),
     knowledge: listOps.optional().describe('knowledge entries'),
     suites: listOps.optional().describe('starter test suites'),
     variables: z.record(z.string(), scalar).optional().describe('values templates can use'),
@@ -55,7 +53,7 @@ const schemas = once(() => {
   const overlay = z.strictObject({
     name: z.string().optional(),
     description: z.string().optional(),
-    'project-type': z.enum(PROJECT_TYPE_IDS).optional(),
+    'project-type': z.enum(types.ids as [string, ...string[]]).optional(),
     tiers: z
       .strictObject({ knowledge: names.optional(), suites: names.optional() })
       .optional()
@@ -64,13 +62,31 @@ const schemas = once(() => {
     when: z.array(whenBlock).optional(),
   });
 
-  return { listOps, condition, overlay };
+  return { condition, overlay };
 });
 
-export const overlaySchema = () => schemas().overlay;
+export const overlaySchema = (): z.ZodType<Overlay> => schemas().overlay as z.ZodType<Overlay>;
 /** `when:` of an overlay block or a suite.yml. */
-export const conditionSchema = () => schemas().condition;
+export const conditionSchema = (): z.ZodType<Condition> => schemas().condition;
 
-export type Overlay = z.infer<ReturnType<typeof overlaySchema>>;
-export type ListOps = z.infer<ReturnType<typeof schemas>['listOps']>;
-export type Condition = z.infer<ReturnType<typeof conditionSchema>>;
+export interface ListOps {
+  add?: string[];
+  remove?: string[];
+  replace?: string[];
+}
+
+/** What a layer may change: the selection, the depth and the variables templates see. */
+export interface OverlayChanges {
+  depth?: number;
+  knowledge?: ListOps;
+  suites?: ListOps;
+  variables?: Record<string, string | number | boolean>;
+}
+
+export interface Overlay extends OverlayChanges {
+  name?: string;
+  description?: string;
+  'project-type'?: string;
+  tiers?: { knowledge?: string[]; suites?: string[] };
+  when?: (OverlayChanges & { if: Condition })[];
+}

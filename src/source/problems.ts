@@ -1,7 +1,7 @@
 /** Turn zod issues into one line each: where (file:line), which key, what was allowed, what was found. */
 import type * as z from 'zod';
 import { didYouMean } from './suggest.js';
-import type { Source } from './yaml-source.js';
+import type { Source } from './source.js';
 
 export function formatIssues(issues: z.core.$ZodIssue[], source?: Source, known?: (path: PropertyKey[]) => string[]): string[] {
   const where = (path: PropertyKey[]) => (source ? `${source.file}:${source.lineOf(path) ?? 1}: ` : '');

@@ -1,12 +1,13 @@
 /**
  * Handlebars parses a template (its grammar, `\{{` escapes and whitespace control) and this
- * turns the result into the tree template.ts runs. Anything outside the part of Handlebars the
+ * turns the result into the tree run.ts walks. Anything outside the part of Handlebars the
  * templates use is an error naming the file and line, so a template never renders differently
  * from what Handlebars would make of it.
  */
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { HELPERS, type Expr, type Node, type TemplateTree } from './template.js';
+import { HELPERS } from './helpers.js';
+import type { Expr, Node, TemplateTree } from './tree.js';
 
 const require = createRequire(import.meta.url);
 

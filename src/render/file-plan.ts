@@ -9,6 +9,7 @@
  */
 export type Policy = 'managed' | 'seed' | 'merge-json' | 'config';
 
+/** One file of the FilePlan. */
 export interface PlannedFile {
   /** Relative to the project, with `/` separators. */
   path: string;
@@ -17,3 +18,6 @@ export interface PlannedFile {
   /** What produced it, e.g. `knowledge ml-testing`, `suite ml-unit`. */
   source: string;
 }
+
+/** Every file Scaffold would write for a project, in memory: what the render stage returns. */
+export type FilePlan = PlannedFile[];

@@ -1,12 +1,14 @@
 /** Render one knowledge entry for a project: fill in the answers, then keep the sections its depth shows. */
-import { compile } from '../render/template.js';
-import type { RenderContext } from '../render/context.js';
-import { FULL_DEPTH, type KnowledgeEntry } from './entry.js';
+import type { KnowledgeEntry } from '../catalog/entries.js';
+import { runTemplate } from '../template/run.js';
+import type { RenderContext } from './context.js';
 
+/** Depth 1-2 renders the intro, Summary and Checklist; 3-5 renders everything. */
+export const FULL_DEPTH = 3;
 const SHORT_SECTIONS = new Set(['Summary', 'Checklist']);
 
 export function renderEntryBody(entry: KnowledgeEntry, context: RenderContext, depth: number): string {
-  const markdown = compile(entry.body, entry.file)(context);
+  const markdown = runTemplate(entry.template, context, entry.file);
   const text = depth >= FULL_DEPTH ? markdown : keepSections(markdown, SHORT_SECTIONS);
   return tidy(text);
 }

@@ -1,0 +1,162 @@
+/**
+ * What the build derives from the files Scaffold ships (content/, templates/): parsed templates,
+ * and YAML and frontmatter parsed and checked against their formats, stored under dist/compiled/
+ * with a hash of the text each was derived from. `fromBuild` is the one place that decides
+ * between the build's copy and deriving it now: the copy is used only while its file still has
+ * that text, so a file changed since the build (working on Scaffold itself) is derived on the
+ * spot, the same way the build derived it. A run from the build parses and checks none of the
+ * shipped files it reads.
+ *
+ * Artifacts are grouped by the folder a run reads together, one JSON file each: a suite
+ * (templates/ml-unit.json), a project type's knowledge (content/knowledge/ml.json), the types
+ * (content/types.json). One read per folder instead of one per file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PACKAGE_ROOT, scaffoldVersion } from '../package-root.js';
+import { filesUnder } from './files.js';
+
+export const COMPILED_DIR = 'dist/compiled';
+/** The folders whose files make up Scaffold's shipped content. */
+export const SHIPPED_DIRS = ['content', 'templates'] as const;
+
+/** `file`: a suite file copied as it is; only its hash is stored. */
+export type ArtifactKind = 'template' | 'data' | 'file';
+type Group = Record<string, { hash: string; value: unknown }>;
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** `source` is a path relative to the package, plus `#path` for a suite file's path template. */
+function groupOf(source: string): string {
+  const parts = source.split('/');
+  return parts[0] === 'templates' ? parts.slice(0, 2).join('/') : parts.slice(0, -1).join('/');
+}
+
+const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
+const keyOf = (source: string, kind: ArtifactKind) => `${kind} ${source}`;
+const loaded = new Map<string, Group>();
+
+function stored(source: string, kind: ArtifactKind): { hash: string; value: unknown } | undefined {
+  const group = groupOf(source);
+  let artifacts = loaded.get(group);
+  if (!artifacts) {
+    const file = groupFile(group);
+    artifacts = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Group) : {};
+    loaded.set(group, artifacts);
+  }
+  return artifacts[keyOf(source, kind)];
+}
+
+/** What the build derived from shipped `source`, if `text` is what it was built from; else `derive()`. */
+export function fromBuild<T>(source: string, kind: ArtifactKind, text: string, derive: () => T): T {
+  const found = stored(source, kind);
+  return found && found.hash === textHash(text) ? (found.value as T) : derive();
+}
+
+/**
+ * An artifact derived from all the shipped content rather than one file (the config JSON
+ * Schema): the build stores it with the content's fingerprint, and a run uses it while the
+ * fingerprint holds.
+ */
+export function fromBuildFor<T>(name: string, fingerprintNow: string, derive: () => T): T {
+  const file = join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`);
+  const found = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string; value: T }) : undefined;
+  return found?.fingerprint === fingerprintNow ? found.value : derive();
+}
+
+// ---- The fingerprint of the shipped content --------------------------------------------------
+
+const FINGERPRINT_FILE = 'fingerprint.json';
+
+/** What the build recorded of the shipped files: their fingerprint, sizes and when it read them. */
+export interface BuildRecord {
+  fingerprint: string;
+  /** Milliseconds since the epoch when the build started reading the files. */
+  readAt: number;
+  sizes: Record<string, number>;
+}
+
+/**
+ * This Scaffold's version and the bytes of every shipped file, hashed. Hashing bytes rather than
+ * modification times keeps it the same on every machine that installs this version, so a fresh
+ * CI clone of a project gets update's fast path too.
+ */
+export function hashShippedContent(): string {
+  const hash = createHash('sha256').update(scaffoldVersion());
+  for (const top of SHIPPED_DIRS) {
+    for (const file of filesUnder(join(PACKAGE_ROOT, top))) hash.update(`${file}\0`).update(readFileSync(join(PACKAGE_ROOT, top, file)));
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The fingerprint of the shipped content: the build's, when every shipped file is the one the
+ * build read (same set of files, same sizes, none modified after the build read them), else
+ * hashed now. The check stats each file instead of reading it; an installed package is never
+ * newer than its build, and a file edited in a checkout since the last build is.
+ */
+export function shippedFingerprint(): string {
+  fingerprint ??= buildRecord()?.fingerprint ?? hashShippedContent();
+  return fingerprint;
+}
+
+/** The build's record of the shipped files, if every one of them is still as the build read it. */
+export function buildRecord(): BuildRecord | undefined {
+  const file = join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE);
+  const record = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildRecord) : undefined;
+  return record && asBuilt(record) ? record : undefined;
+}
+
+function asBuilt(record: BuildRecord): boolean {
+  let count = 0;
+  for (const top of SHIPPED_DIRS) {
+    for (const file of filesUnder(join(PACKAGE_ROOT, top))) {
+      const size = record.sizes[`${top}/${file}`];
+      if (size === undefined) return false;
+      const stat = statSync(join(PACKAGE_ROOT, top, file));
+      if (stat.size !== size || stat.mtimeMs > record.readAt) return false;
+      count++;
+    }
+  }
+  return count === Object.keys(record.sizes).length;
+}
+
+/** Build step: collect artifacts with `add`, then write them, one file per group. */
+export function artifactStore() {
+  const readAt = Date.now();
+  const groups = new Map<string, Group>();
+  const whole = new Map<string, unknown>();
+  return {
+    /** An artifact of the whole content, read back with `fromBuildFor`. */
+    addWhole(name: string, value: unknown): void {
+      whole.set(name, value);
+    },
+    add(source: string, kind: ArtifactKind, text: string, value: unknown): void {
+      const group = groupOf(source);
+      if (!groups.has(group)) groups.set(group, {});
+      groups.get(group)![keyOf(source, kind)] = { hash: textHash(text), value };
+    },
+    /** Writes every group and the fingerprint record; returns how many files it wrote. */
+    write(): number {
+      const sizes: Record<string, number> = {};
+      for (const top of SHIPPED_DIRS) {
+        for (const f of filesUnder(join(PACKAGE_ROOT, top))) sizes[`${top}/${f}`] = statSync(join(PACKAGE_ROOT, top, f)).size;
+      }
+      const record: BuildRecord = { fingerprint: hashShippedContent(), readAt, sizes };
+      writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE), `${JSON.stringify(record)}\n`);
+      for (const [name, value] of whole) {
+        writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`), `${JSON.stringify({ fingerprint: record.fingerprint, value })}\n`);
+      }
+      for (const [group, artifacts] of groups) {
+        mkdirSync(dirname(groupFile(group)), { recursive: true });
+        writeFileSync(groupFile(group), `${JSON.stringify(artifacts)}\n`);
+      }
+      return groups.size;
+    },
+  };
+}

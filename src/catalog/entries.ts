@@ -1,0 +1,103 @@
+/**
+ * Knowledge entries: `<name>.md` files, frontmatter and a Handlebars body. Scaffold's own live in
+ * content/knowledge/<type>/; a pack's under its knowledge/ folder; a project's own under
+ * .scaffold/knowledge/. All are read and checked by `readEntry`.
+ */
+import { createRequire } from 'node:module';
+import * as z from 'zod';
+import { UserError } from '../errors.js';
+import { once } from '../once.js';
+import { formatIssues } from '../source/problems.js';
+import { parseYamlSource } from '../source/source.js';
+import { parseTemplate } from '../template/parse.js';
+import type { TemplateTree } from '../template/tree.js';
+import { fromBuild } from './built.js';
+import { projectTypes } from './types.js';
+
+const require = createRequire(import.meta.url);
+
+export const TIERS = ['core', 'extended'] as const;
+/** The sections every entry has, in order, after its title and intro. */
+export const SECTIONS = ['Summary', 'Deep Guidance', 'Checklist'] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const frontmatter = once(() =>
+  z.strictObject({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string().min(20),
+    topics: z.array(z.string().min(1)).min(1),
+    tier: z.enum(TIERS),
+    /** Omitted in a project's own entry (it is for that project) or a pack's entry for any type. */
+    'project-type': z.enum(projectTypes().ids as [string, ...string[]]).optional(),
+    /** The month the entry's dated and versioned claims were last checked against its sources. */
+    reviewed: z.string().regex(MONTH, { message: 'reviewed must be a month like 2026-12' }).optional(),
+    /** Official documentation behind the entry's dated or versioned claims, and what each one checks. */
+    sources: z.array(z.strictObject({ url: z.url({ protocol: /^https$/ }), checks: z.string().min(10) })).optional(),
+    /** One line for coding agents: when to read this entry. */
+    when: z.string().min(10).max(200).optional(),
+    /** The project files this entry applies to (agent rules attach to them). */
+    globs: z.array(z.string().min(1)).optional(),
+    /** A pack's or a project's entry that takes the place of one with the same name. */
+    replaces: z.boolean().optional(),
+  }),
+);
+
+export type EntryMeta = Omit<z.infer<ReturnType<typeof frontmatter>>, 'project-type'> & { projectType?: string };
+
+export interface KnowledgeEntry extends EntryMeta {
+  /** Where it was read, as shown in messages and recorded as the file's source. */
+  file: string;
+  /** `shipped`, `local` (the project's own) or the pack's name. */
+  origin: string;
+  body: string;
+  template: TemplateTree;
+}
+
+/** An entry's frontmatter as the build stores it, with where its body starts. */
+type Checked = EntryMeta & { bodyAt: number };
+
+/**
+ * `file` is the path shown in messages; shipped entries (`origin` shipped) use the build's copy
+ * when it is current. The file name must be the entry's name.
+ */
+export function readEntry(text: string, file: string, origin: string): KnowledgeEntry {
+  const derive = () => checkEntry(text, file, origin === 'shipped');
+  const { bodyAt, ...meta } = origin === 'shipped' ? fromBuild(file, 'data', text, derive) : derive();
+  const body = text.slice(bodyAt);
+  const template = origin === 'shipped' ? fromBuild(file, 'template', body, () => parseTemplate(body, file)) : parseEntryBody(body, file);
+  return { ...meta, file, origin, body, template };
+}
+
+function parseEntryBody(body: string, file: string): TemplateTree {
+  try {
+    return parseTemplate(body, file);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}
+
+/**
+ * Frontmatter parsed and checked; problems name the file and line. The build does this for
+ * every shipped entry, so the frontmatter parser runs only for an entry changed since, a pack's
+ * or a project's own.
+ */
+export function checkEntry(text: string, file: string, shipped: boolean): Checked {
+  const matter = require('gray-matter') as typeof import('gray-matter');
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  if (!text.startsWith('---')) throw new UserError(`${file}:1: a knowledge entry starts with frontmatter between --- lines (name, description, topics, tier)`);
+  // gray-matter's `matter` keeps the newline after the opening `---`: its lines are the file's.
+  const source = parseYamlSource(parsed.matter, file);
+  const result = frontmatter().safeParse(source.data, { reportInput: true });
+  if (!result.success) {
+    const lines = formatIssues(result.error.issues, source);
+    throw new UserError(lines[0]!, lines.slice(1));
+  }
+  const { 'project-type': projectType, ...data } = result.data;
+  const baseName = file.split('/').pop()!.replace(/\.md$/, '');
+  if (data.name !== baseName) throw new UserError(`${file}:${source.lineOf(['name'])}: name "${data.name}" must match the file name (${baseName}.md)`);
+  if (shipped && (!projectType || !file.endsWith(`/${projectType}/${data.name}.md`))) {
+    throw new UserError(`${file}: a shipped entry sits in content/knowledge/<its project-type>/`);
+  }
+  const body = parsed.content;
+  return { ...data, ...(projectType && { projectType }), bodyAt: text.length - body.length };
+}

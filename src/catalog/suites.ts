@@ -1,0 +1,134 @@
+/**
+ * Starter suites: a folder holding suite.yml plus files/, whose tree mirrors the output. `.hbs`
+ * files are templates (path segments may hold variables too); other files are copied as they
+ * are. Scaffold's own live in templates/<suite>/; a pack's under its suites/ folder; a project's
+ * own under .scaffold/suites/. The format is written down in templates/README.md.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { UserError } from '../errors.js';
+import { once } from '../once.js';
+import { formatIssues } from '../source/problems.js';
+import { parseYamlSource } from '../source/source.js';
+import { parseTemplate } from '../template/parse.js';
+import type { TemplateTree } from '../template/tree.js';
+import { fromBuild } from './built.js';
+import type { Condition } from './conditions.js';
+import { filesUnder } from './files.js';
+import { matchesAny } from './glob.js';
+import { conditionSchema } from './overlay-format.js';
+import { projectTypes } from './types.js';
+
+export const SUITE_TIERS = ['unit', 'integration', 'quality', 'regression', 'performance', 'property', 'smoke'] as const;
+export const STACKS = ['python-pytest', 'typescript-vitest', 'swift-xctest', 'kotlin-junit', 'github-actions'] as const;
+
+const suiteFormat = once(() =>
+  z.strictObject({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    description: z.string().min(10),
+    /** Omitted for suites any project type can use (the CI check). */
+    'project-type': z.enum(projectTypes().ids as [string, ...string[]]).optional(),
+    tier: z.enum(SUITE_TIERS),
+    stack: z.enum(STACKS),
+    when: conditionSchema().optional(),
+    requires: z.array(z.string()).default([]),
+    /** Output paths (globs) created once and then left to the user. Everything else is managed. */
+    seed: z.array(z.string()).default([]),
+    /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
+    'merge-json': z.array(z.string()).default([]),
+    /** How to run this suite, shown after init. */
+    run: z.string().optional(),
+    /** A pack's or a project's suite that takes the place of one with the same name. */
+    replaces: z.boolean().optional(),
+  }),
+);
+
+export interface SuiteMeta {
+  name: string;
+  description: string;
+  projectType?: string;
+  tier: (typeof SUITE_TIERS)[number];
+  stack: (typeof STACKS)[number];
+  when?: Condition;
+  requires: string[];
+  seed: string[];
+  mergeJson: string[];
+  run?: string;
+  replaces?: boolean;
+}
+
+/** One file under a suite's files/. */
+export interface SuiteFile {
+  /** Names the file in errors, in the build's artifacts and in templates' error messages. */
+  source: string;
+  /** The output path, when it holds no variables. */
+  path?: string;
+  /** The output path as a template (`src/{{packageName}}/model.py`). */
+  pathTemplate?: TemplateTree;
+  /** A `.hbs` file's template; otherwise `text` is copied as it is. */
+  template?: TemplateTree;
+  text?: string;
+}
+
+export interface Suite extends SuiteMeta {
+  /** suite.yml as shown in messages. */
+  file: string;
+  origin: string;
+  /** Read on first use: listing suites should not read every template. */
+  files(): SuiteFile[];
+}
+
+/** `dir` holds suite.yml; `shown` is how messages name that folder (`templates/ml-unit`). */
+export function readSuite(dir: string, shown: string, origin: string): Suite {
+  const file = `${shown}/suite.yml`;
+  const text = readFileSync(join(dir, 'suite.yml'), 'utf8');
+  const shipped = origin === 'shipped';
+  const meta = shipped ? fromBuild(file, 'data', text, () => checkSuite(text, file)) : checkSuite(text, file);
+  if (meta.name !== shown.split('/').pop()) throw new UserError(`${file}: name "${meta.name}" must match the folder name`);
+  return { ...meta, file, origin, files: once(() => suiteFiles(dir, shown, shipped)) };
+}
+
+/** suite.yml parsed and checked; problems name the file and line. The build stores the result. */
+export function checkSuite(text: string, file: string): SuiteMeta {
+  const source = parseYamlSource(text, file);
+  const result = suiteFormat().safeParse(source.data, { reportInput: true });
+  if (!result.success) {
+    const lines = formatIssues(result.error.issues, source);
+    throw new UserError(lines[0]!, lines.slice(1));
+  }
+  const { 'project-type': projectType, 'merge-json': mergeJson, ...rest } = result.data;
+  return { ...rest, ...(projectType && { projectType }), mergeJson };
+}
+
+/** A suite's templates and copied files, as the build and the render see them. */
+export function suiteSources(dir: string, shown: string): { source: string; path: string; text: string; isTemplate: boolean }[] {
+  return filesUnder(join(dir, 'files')).map((f) => ({
+    source: `${shown}/files/${f}`,
+    path: f.endsWith('.hbs') ? f.slice(0, -4) : f,
+    text: readFileSync(join(dir, 'files', f), 'utf8'),
+    isTemplate: f.endsWith('.hbs'),
+  }));
+}
+
+function suiteFiles(dir: string, shown: string, shipped: boolean): SuiteFile[] {
+  const parse = (source: string, text: string): TemplateTree => {
+    if (shipped) return fromBuild(source, 'template', text, () => parseTemplate(text, source));
+    try {
+      return parseTemplate(text, source);
+    } catch (error) {
+      throw new UserError((error as Error).message);
+    }
+  };
+  return suiteSources(dir, shown).map(({ source, path, text, isTemplate }) => ({
+    source,
+    ...(path.includes('{{') ? { pathTemplate: parse(`${source}#path`, path) } : { path }),
+    ...(isTemplate ? { template: parse(source, text) } : { text }),
+  }));
+}
+
+/** managed (kept current), seed (written once) or merge-json (shared, merged key by key). */
+export function policyOf(suite: SuiteMeta, path: string): 'managed' | 'seed' | 'merge-json' {
+  if (matchesAny(path, suite.mergeJson)) return 'merge-json';
+  return matchesAny(path, suite.seed) ? 'seed' : 'managed';
+}

@@ -1,0 +1,112 @@
+/**
+ * The one path from a project's answers to its files, which every command takes:
+ *
+ *   1. catalog   what can be selected: Scaffold's content, the config's packs, the project's own
+ *   2. check     every name a layer uses exists and fits this project type
+ *   3. select    merge the layers into the Selection (overlays/merge.ts, pure)
+ *   4. render    the Selection into the FilePlan (render/plan.ts, pure), plus config.schema.json
+ *   5. sync      compare the FilePlan with the disk and apply it (sync/), when asked to
+ *
+ * `show` and `validate` stop after the render; `init` and `update` sync.
+ */
+import { loadCatalog, type Catalog } from './catalog/catalog.js';
+import { inputsHash } from './catalog/inputs.js';
+import { unknownNames, type Layer } from './catalog/layers.js';
+import { configSchemaText } from './config/json-schema.js';
+import type { Config } from './config/schema.js';
+import { UserError } from './errors.js';
+import { once } from './once.js';
+import { select, type Selection } from './overlays/merge.js';
+import { scaffoldVersion } from './package-root.js';
+import { CONFIG_FILE, LOCAL, SCHEMA_FILE } from './project-files.js';
+import { renderContext, type RenderContext } from './render/context.js';
+import type { FilePlan } from './render/file-plan.js';
+import { renderFilePlan } from './render/plan.js';
+import type { Source } from './source/source.js';
+import { syncProject, type SyncOutcome } from './sync/sync.js';
+
+export interface PipelineInput {
+  projectDir: string;
+  config: Config;
+  /** config.yml as parsed, so problems in its inline overlay name their line. */
+  configSource?: Source;
+  /** false: the folder is not this config's project (`show` outside a project): no local content. */
+  local?: boolean;
+  /** init: config.yml as this run leaves it, planned and written with the other files. */
+  configText?: string;
+}
+
+export interface SyncRequest {
+  /** false for --dry-run and --check: decide and report, write nothing. */
+  write: boolean;
+  force: boolean;
+  restore: string[];
+}
+
+export interface Pipeline {
+  catalog: Catalog;
+  selection: Selection;
+  /** What templates see, at the selection's depth or another (`show --depth`). */
+  context(depth?: number): RenderContext;
+  /** Every file Scaffold would write for this project, rendered on first use. */
+  files(): FilePlan;
+  /** Compare the files with the disk and apply them under the lock (unless `write` is false). */
+  sync(request: SyncRequest): SyncOutcome;
+}
+
+export function pipeline(input: PipelineInput): Pipeline {
+  const { projectDir, config } = input;
+  const local = input.local !== false;
+  // 1. catalog
+  const catalog = loadCatalog({ projectDir: local ? projectDir : undefined, packs: config.packs });
+  // 2. check
+  const inline: Layer | undefined = config.overlay && {
+    label: 'config.yml overlay',
+    overlay: config.overlay,
+    source: input.configSource ?? { file: 'the answers', data: {}, lineOf: () => undefined },
+    at: ['overlay'],
+  };
+  checkLayers(catalog, config, inline);
+  // 3. select
+  const selection = select(config, catalog, inline);
+  const version = scaffoldVersion();
+  // 4. render
+  const files = once((): FilePlan => {
+    const plan = renderFilePlan(config, selection, catalog, version);
+    plan.unshift({ path: SCHEMA_FILE, content: configSchemaText(), policy: 'managed', source: 'config schema' });
+    if (input.configText !== undefined) plan.unshift({ path: CONFIG_FILE, content: input.configText, policy: 'config', source: 'answers' });
+    return plan;
+  });
+  return {
+    catalog,
+    selection,
+    context: (depth) => renderContext(config, selection, catalog.types, version, depth),
+    files,
+    // 5. sync
+    sync: (request) =>
+      syncProject({
+        projectDir,
+        files: files(),
+        projectType: config.projectType,
+        inputsHash: inputsHash(projectDir, catalog.packs.map((p) => p.root), input.configText),
+        packRoots: catalog.packs.map((p) => p.root),
+        version,
+        ...request,
+      }),
+  };
+}
+
+/** Every name a layer uses must exist and fit; the project's own overlays must be for its type. */
+function checkLayers(catalog: Catalog, config: Config, inline: Layer | undefined): void {
+  const layers = [catalog.preset(config.methodology), catalog.typeOverlay(config.projectType), ...catalog.layers, ...(inline ? [inline] : [])];
+  const problems = layers.flatMap((layer) => {
+    const forType = layer.overlay['project-type'];
+    if (forType && forType !== config.projectType) {
+      // A pack's overlay for another type simply does not apply; the project's own is a mistake.
+      if (!layer.source.file.startsWith(LOCAL.overlays)) return [];
+      return [`${layer.source.file}:${layer.source.lineOf(['project-type'])}: this overlay is for ${forType} projects, but this project is ${config.projectType}; remove project-type or the file`];
+    }
+    return unknownNames(layer, catalog.known, config.projectType);
+  });
+  if (problems.length > 0) throw new UserError(problems[0]!, problems.slice(1));
+}

@@ -1,0 +1,19 @@
+/**
+ * What Scaffold keeps in a project's .scaffold/ folder. Every file is committed with the project
+ * except the lock.
+ */
+export const SCAFFOLD_DIR = '.scaffold';
+/** The answers (the person's file; init writes it, update reads it). */
+export const CONFIG_FILE = '.scaffold/config.yml';
+/** The JSON Schema of config.yml, for editors. */
+export const SCHEMA_FILE = '.scaffold/config.schema.json';
+/** What Scaffold wrote, with hashes (src/sync/manifest.ts). */
+export const MANIFEST_FILE = '.scaffold/manifest.json';
+/** Scaffold's last version of each file it keeps current, for merging (src/sync/bases.ts). */
+export const BASE_FILE = '.scaffold/base.json';
+/** Where earlier builds kept one file per base (still read; see bases.ts). */
+export const LEGACY_BASE_DIR = '.scaffold/base';
+/** Held while a run writes (src/sync/lock.ts). */
+export const LOCK_FILE = '.scaffold/lock';
+/** The project's own content, in the formats of Scaffold's (src/catalog/). */
+export const LOCAL = { overlays: '.scaffold/overlays', knowledge: '.scaffold/knowledge', suites: '.scaffold/suites' } as const;
