@@ -55,15 +55,16 @@ export function unknownNames(layer: Layer, known: KnownNames, projectType: strin
     for (const kind of ['knowledge', 'suites'] as const) {
       for (const op of ['add', 'remove', 'replace'] as const) {
         block[kind]?.[op]?.forEach((name, i) => {
-          const line = `${layer.source.file}:${layer.source.lineOf([...at, kind, op, i]) ?? 1}`;
+          // Only a problem needs its line, and finding it parses the file.
+          const line = () => `${layer.source.file}:${layer.source.lineOf([...at, kind, op, i]) ?? 1}`;
           const what = kind === 'knowledge' ? 'knowledge entry' : 'suite';
           if (!known[kind].has(name)) {
-            problems.push(`${line}: unknown ${what} "${name}"${didYouMean(name, known[kind])}; \`scaffold list ${kind}\` shows them all`);
+            problems.push(`${line()}: unknown ${what} "${name}"${didYouMean(name, known[kind])}; \`scaffold list ${kind}\` shows them all`);
             return;
           }
           const forType = known.typeOf(kind, name);
           if (op !== 'remove' && forType && forType !== projectType) {
-            problems.push(`${line}: ${what} "${name}" is for ${forType} projects, and this project is ${projectType}; \`scaffold list ${kind} --type ${projectType}\` shows what fits`);
+            problems.push(`${line()}: ${what} "${name}" is for ${forType} projects, and this project is ${projectType}; \`scaffold list ${kind} --type ${projectType}\` shows what fits`);
           }
         });
       }
