@@ -5,13 +5,15 @@
  */
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
-import { projectTypes } from './catalog/types.js';
 import type { CommandContext } from './commands/context.js';
 import { CancelledError, EXIT, UserError } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const commands = () => import('./commands/index.js');
-/** Commands that take `--ml-phase` and the other answer flags. */
+/**
+ * Commands that take `--type` and the answer flags of every type (`--ml-phase`, ...). They come
+ * from the type list, added only when such a command runs, so other commands start without it.
+ */
 const TYPED_COMMANDS = ['init', 'show'];
 
 function writeOptions(command: Command): Command {
@@ -28,7 +30,6 @@ function examples(...lines: string[]): string {
 
 /** The program; `run` receives each command's exit code. Returns the commands that take answer flags. */
 export function buildProgram(ctx: CommandContext, run: (code: number) => void): { program: Command; typed: Command[] } {
-  const TYPE_IDS = projectTypes().ids.join('|');
   const program = new Command('scaffold')
     .description('Set a repository up for its project type: a tailored knowledge base and starter test suites that pass on the first run.')
     .version(scaffoldVersion(), '-v, --version')
@@ -38,7 +39,6 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
 
   const init = writeOptions(program.command('init [dir]'))
     .description('set up a project (wizard in a terminal, or flags / an answers file); refreshes a configured project')
-    .option('--type <type>', `project type (${TYPE_IDS})`)
     .option('--name <name>', 'project name (default: the folder name)')
     .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
     .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
@@ -60,7 +60,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
   program
     .command('list [what]')
     .description('list project types, knowledge entries or suites (what: types | knowledge | suites)')
-    .option('--type <type>', `only what applies to one project type (${TYPE_IDS})`)
+    .option('--type <type>', 'only what applies to one project type (`scaffold list types` shows them)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold list', 'scaffold list knowledge --type ml'))
     .action(async (what, opts) => run(await (await commands()).list(what, opts, ctx)));
@@ -103,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   let code: number = EXIT.ok;
   const { program, typed } = buildProgram(ctx, (c) => (code = c));
-  if (TYPED_COMMANDS.includes(args[0] ?? '')) {
+  // The command is the first word that is not an option (`scaffold --no-color init ...`).
+  if (TYPED_COMMANDS.includes(args.find((a) => !a.startsWith('-')) ?? '')) {
     const { addTypeFlags } = await commands();
     typed.forEach(addTypeFlags);
   }

@@ -4,8 +4,11 @@ import { projectTypes, type FieldValue, type TypeField } from '../catalog/types.
 import { UserError } from '../errors.js';
 import { allowedText, parseFieldValue } from './fields.js';
 
+/** `--type` (init only) and one flag per answer of every type, grouped by type in the help. */
 export function addTypeFlags(command: Command): void {
-  for (const field of projectTypes().all) {
+  const types = projectTypes();
+  if (command.name() === 'init') command.addOption(new Option('--type <type>', `project type (${types.ids.join('|')})`));
+  for (const field of types.all) {
     const { info } = field;
     const group = `${field.type} answers (each implies --type ${field.type}):`;
     if (info.kind === 'boolean') {

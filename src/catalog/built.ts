@@ -96,9 +96,10 @@ let fingerprint: string | undefined;
 
 /**
  * The fingerprint of the shipped content: the build's, when every shipped file is the one the
- * build read (same set of files, same sizes, none modified after the build read them), else
- * hashed now. The check stats each file instead of reading it; an installed package is never
- * newer than its build, and a file edited in a checkout since the last build is.
+ * build read (the same files, sizes unchanged, none modified after the build read them), else
+ * hashed now. The check costs a stat per file instead of reading and hashing them all. It runs
+ * in an installed package too: a copy whose content was changed after its build (a patched
+ * install, tests/e2e/type-as-data.test.ts) must not pass for the build's.
  */
 export function shippedFingerprint(): string {
   fingerprint ??= buildRecord()?.fingerprint ?? hashShippedContent();

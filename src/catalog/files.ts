@@ -1,5 +1,5 @@
 /** Listing the files of a folder, for content and for the inputs a render reads. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -12,19 +12,18 @@ export function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const found: string[] = [];
   const walk = (folder: string, prefix: string, seen: Set<string>) => {
-    for (const name of readdirSync(folder).sort()) {
-      const full = join(folder, name);
-      const stat = statSync(full, { throwIfNoEntry: false });
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = join(folder, entry.name);
+      // Only a link needs a stat to tell what it leads to; a folder it leads to may lead back up.
+      const stat = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : entry;
       if (!stat) continue; // a dangling link: nothing to read there
       if (stat.isDirectory()) {
-        // A link back up the tree would loop forever: each real folder is walked once.
-        const key = `${stat.dev}:${stat.ino}`;
-        if (seen.has(key)) continue;
-        walk(full, `${prefix}${name}/`, new Set([...seen, key]));
-      } else if (stat.isFile()) found.push(`${prefix}${name}`);
+        const real = realpathSync(full);
+        if (seen.has(real)) continue;
+        walk(full, `${prefix}${entry.name}/`, new Set([...seen, real]));
+      } else if (stat.isFile()) found.push(`${prefix}${entry.name}`);
     }
   };
-  const root = statSync(dir);
-  walk(dir, '', new Set([`${root.dev}:${root.ino}`]));
+  walk(dir, '', new Set([realpathSync(dir)]));
   return found.sort();
 }
