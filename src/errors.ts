@@ -24,3 +24,37 @@ export class CancelledError extends Error {
 }
 
 export const EXIT = { ok: 0, drift: 1, user: 2, internal: 70, cancelled: 130 } as const;
+
+/** What each failure of the environment means, and how to fix it. */
+const ENVIRONMENT: Record<string, string> = {
+  EACCES: 'permission denied: give yourself write access there, or run where you may write',
+  EPERM: 'the operation is not permitted there: check its permissions and attributes',
+  ENOSPC: 'the disk is full: free some space',
+  EDQUOT: 'your disk quota is used up: free some space',
+  EROFS: 'the file system is read-only',
+  ELOOP: 'too many levels of symbolic links: a link there leads to itself',
+  ENOTDIR: 'a part of that path is a file, not a folder: move the file',
+  EISDIR: 'it is a folder, not a file: move the folder',
+  ENAMETOOLONG: 'the name is too long for this file system',
+  EMFILE: 'too many files are open: close other programs and run again',
+  ENFILE: 'too many files are open on this machine',
+  EXDEV: 'the file system does not allow moving files across that folder (a mount point)',
+  EIO: 'the disk reported an input/output error',
+  EBUSY: 'it is busy: another program holds it',
+  ETXTBSY: 'it is busy: another program holds it',
+};
+
+/**
+ * A failure of the file system (a full disk, no permission, a file where a folder belongs) as a
+ * UserError of one line: what could not be done, why, what to do, and `outcome` (what was left).
+ * Anything else is returned as it is: a bug stays a bug.
+ */
+export function environmentError(error: unknown, outcome = ''): unknown {
+  const e = error as NodeJS.ErrnoException;
+  const meaning = e && typeof e === 'object' && typeof e.code === 'string' ? ENVIRONMENT[e.code] : undefined;
+  if (!meaning) return error;
+  // A staged temp file stands for the file it becomes.
+  const path = (e.path ?? '').replace(/\/\.([^/]+)\.scaffold-tmp$/, '/$1');
+  const what = e.syscall ? `${e.syscall} ${path}`.trim() : path;
+  return new UserError(`cannot ${what} (${e.code}): ${meaning}${outcome ? `; ${outcome}` : ''}`);
+}

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import type { CommandContext } from './commands/context.js';
-import { CancelledError, EXIT, UserError } from './errors.js';
+import { CancelledError, environmentError, EXIT, UserError } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const commands = () => import('./commands/index.js');
@@ -123,6 +123,9 @@ export function failure(error: unknown, ctx: CommandContext, json: boolean, verb
     // Help and --version end through here too; commander has already printed them or the error.
     return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.user;
   }
+  // A failure of the environment (no permission, a full disk) that no stage translated: still the
+  // person's to fix, so one line and exit 2, never the "this is a bug" of exit 70.
+  error = environmentError(error);
   if (error instanceof CancelledError) {
     ctx.stderr(`\n${error.message}\n`);
     return EXIT.cancelled;

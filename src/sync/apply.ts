@@ -1,73 +1,234 @@
 /**
- * Apply a SyncPlan. Every path is checked before the first write; each file is written to a
- * temporary file and renamed over the target; the bases come next and the manifest last, so a run
- * that dies halfway leaves a manifest that still describes the previous state, and the next run
- * finds the files already written equal to its render and finishes the job.
+ * Apply a SyncPlan in steps that a crash at any instant leaves completable:
+ *
+ * 0. preflight, writing nothing: every path is inside the project, every parent on the way is
+ *    a folder (or can be made), no target is a folder, and the files fit on the disk;
+ * 1. stage: each new file is written beside its target as `.<name>.scaffold-tmp` and flushed
+ *    to disk, and each --force backup is created under a free name. A failure here (a full
+ *    disk, no permission) removes what was staged: nothing the person can see has changed;
+ * 2. commit the files: rename each staged file over its target, delete what goes, flush the
+ *    folders. A run that dies here leaves files equal to the new render, which the next run
+ *    recognises as Scaffold's (decide.ts), and temp files, which it removes;
+ * 3. commit the records: the new bases to base.json.next, then the manifest (the commit point),
+ *    then base.json.next renamed to base.json (records.ts says why this order).
+ *
+ * Every change goes through DiskOps (disk-ops.ts), so tests can stop a run at any step.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { environmentError, UserError } from '../errors.js';
+import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { SyncPlan } from './decide.js';
-import { serializeBases, type Bases, type StoredBases } from './bases.js';
-import { BASE_FILE, LEGACY_BASE_DIR, MANIFEST_FILE } from '../project-files.js';
-import { serializeManifest, type Manifest } from './manifest.js';
+import type { DiskOps } from './disk-ops.js';
+import { lockHolder } from './lock.js';
 import { pathGuard } from './paths.js';
+import { NEXT_BASE_FILE, serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
+import { bytesOf, toBuffer } from './text.js';
 
-interface Op {
-  /** `delete-folder`: only the old base folder, once base.json replaces it. */
-  kind: 'write' | 'delete' | 'backup' | 'delete-folder';
+export interface Op {
+  /**
+   * write: a file's new bytes; backup: copy `from` to `path` first; delete: remove a file;
+   * commit-bases: base.json.next becomes base.json; cleanup: remove a crashed run's leftover;
+   * delete-folder: the old one-file-per-base folder.
+   */
+  kind: 'write' | 'backup' | 'delete' | 'commit-bases' | 'cleanup' | 'delete-folder';
   path: string;
-  content?: string;
+  /** Bytes as a byte string (text.ts). */
+  data?: string;
+  mode?: number;
+  from?: string;
 }
 
-/** Everything this plan would change on disk, bookkeeping included; empty for a clean re-run. */
-export function pendingOps(projectDir: string, plan: SyncPlan, previous: Manifest, bases: StoredBases): Op[] {
+const TEMP_SUFFIX = '.scaffold-tmp';
+/** The temp file a write is staged in: hidden, beside its target, so the rename stays on one disk. */
+export const tempOf = (path: string) => join(dirname(path), `.${basename(path)}${TEMP_SUFFIX}`);
+
+/** Everything this plan would change on disk, records and leftovers included; empty for a clean re-run. */
+export function pendingOps(projectDir: string, plan: SyncPlan, records: Records): Op[] {
   const ops: Op[] = [];
   for (const change of plan.changes) {
-    if (change.backup) ops.push({ kind: 'backup', path: change.path });
-    if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, content: change.write });
+    if (change.backup) ops.push({ kind: 'backup', path: change.backup, from: change.path, mode: change.mode });
+    if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, data: change.write, mode: change.mode });
     if (change.action === 'delete') ops.push({ kind: 'delete', path: change.path });
   }
-  // Every file the next manifest records, seed files aside, keeps a base: the new render, or
-  // for a record carried over unchanged (deleted, retired, left in conflict) the one it had.
-  const next: Bases = new Map();
-  for (const [path, record] of Object.entries(plan.manifest.files)) {
-    const text = record.policy === 'seed' ? undefined : (plan.bases.get(path) ?? bases.get(path));
-    if (text !== undefined) next.set(path, text);
-  }
-  const baseText = serializeBases(next);
-  if (readIfExists(join(projectDir, BASE_FILE)) !== baseText) ops.push({ kind: 'write', path: BASE_FILE, content: baseText });
-  if (bases.legacy) ops.push({ kind: 'delete-folder', path: LEGACY_BASE_DIR });
+  const bases = serializeBases(plan.bases);
+  const basesChanged = readIfExists(join(projectDir, BASE_FILE)) !== bases;
+  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: bytesOf(bases) });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
   // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);
   const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
-  const withOldHint = onDisk === undefined ? undefined : serializeManifest({ ...plan.manifest, inputsHash: previous.inputsHash });
-  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint)) ops.push({ kind: 'write', path: MANIFEST_FILE, content: manifest });
+  const withOldHint = onDisk === undefined ? undefined : serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
+  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint || records.rebuilt)) ops.push({ kind: 'write', path: MANIFEST_FILE, data: bytesOf(manifest) });
+  if (basesChanged) ops.push({ kind: 'commit-bases', path: BASE_FILE });
+  else if (records.nextOnDisk) ops.push({ kind: 'cleanup', path: NEXT_BASE_FILE });
+  if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
+  ops.push(...leftovers(projectDir, [...plan.changes.map((c) => c.path), MANIFEST_FILE]));
   return ops;
 }
 
-export function applyOps(projectDir: string, ops: Op[]): void {
-  // Check every path first: a bad one stops the run before anything is written.
-  const confine = pathGuard(projectDir);
-  const targets = ops.map((op) => confine(op.kind === 'backup' ? `${op.path}.orig` : op.path));
-  const made = new Set<string>();
-  ops.forEach((op, i) => {
-    const target = targets[i]!;
-    if (op.kind === 'backup') copyFileSync(join(projectDir, op.path), target);
-    else if (op.kind === 'delete') rmSync(target, { force: true });
-    else if (op.kind === 'delete-folder') rmSync(target, { recursive: true, force: true });
-    else writeAtomically(target, op.content!, made);
-  });
+/** Temp files of a run that died, beside the files it was writing, and a lock nobody holds. */
+function leftovers(projectDir: string, paths: string[]): Op[] {
+  const found: Op[] = [];
+  for (const dir of new Set(paths.map((p) => dirname(p)))) {
+    const full = join(projectDir, dir);
+    if (!existsSync(full) || !statSync(full).isDirectory()) continue;
+    for (const name of readdirSync(full)) {
+      // Ours, and the `<file>.scaffold-<pid>.tmp` of earlier versions.
+      if (name.endsWith(TEMP_SUFFIX) || /\.scaffold-\d+\.tmp$/.test(name)) found.push({ kind: 'cleanup', path: dir === '.' ? name : `${dir}/${name}` });
+    }
+  }
+  if (existsSync(join(projectDir, LOCK_FILE)) && lockHolder(projectDir) === undefined) found.push({ kind: 'cleanup', path: LOCK_FILE });
+  return found;
 }
 
-function writeAtomically(target: string, content: string, made: Set<string>): void {
-  const dir = dirname(target);
-  if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-  made.add(dir);
-  const temp = `${target}.scaffold-${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  // rename replaces a symlink at the target instead of writing through it.
-  renameSync(temp, target);
+/** Step 0: refuse, writing nothing, what would fail for a reason known in advance. */
+export function preflight(projectDir: string, ops: Op[]): void {
+  const confine = pathGuard(projectDir);
+  // The lock and the records first: a .scaffold that leads outside is refused before anything is made there.
+  confine(LOCK_FILE);
+  for (const op of ops) confine(op.path);
+  let bytes = 0;
+  for (const op of ops) {
+    if (op.kind !== 'write' && op.kind !== 'backup') continue;
+    bytes += op.data?.length ?? sizeOf(join(projectDir, op.from ?? op.path));
+    const target = join(projectDir, op.path);
+    if (existsSync(target) && statSync(target).isDirectory()) {
+      throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
+    }
+    for (let dir = dirname(op.path); dir !== '.'; dir = dirname(dir)) {
+      const full = join(projectDir, dir);
+      if (!existsSync(full)) continue;
+      if (!statSync(full).isDirectory()) throw new UserError(`${dir} is a file, but Scaffold needs a folder there to write ${op.path}; move it and run again`);
+      break;
+    }
+  }
+  const free = freeBytes(projectDir);
+  // Each staged file sits beside the one it replaces until the rename: count the bytes twice.
+  if (free !== undefined && free < bytes * 2) {
+    throw new UserError(`not enough disk space: Scaffold needs about ${Math.ceil((bytes * 2) / 1024)} KiB and ${Math.floor(free / 1024)} KiB are free where ${projectDir} is; free some space and run again`);
+  }
+}
+
+function sizeOf(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+/** Free bytes for this user on the project's file system, where Node can tell (statfs: Node 18.15). */
+function freeBytes(dir: string): number | undefined {
+  if (typeof statfsSync !== 'function') return undefined;
+  try {
+    const stats = statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Steps 1-3. Throws a UserError (exit 2) when the environment fails it, saying what was left. */
+export function applyOps(projectDir: string, ops: Op[], disk: DiskOps): void {
+  const at = (path: string) => join(projectDir, path);
+  const made: string[] = [];
+  const staged: string[] = [];
+  // 1. stage
+  try {
+    for (const op of ops) {
+      // The lock a crashed run left was broken when this run took the lock (lock.ts).
+      if (op.kind === 'cleanup' && op.path !== LOCK_FILE) removeIfThere(disk, at(op.path));
+      if (op.kind !== 'write' && op.kind !== 'backup') continue;
+      makeParents(projectDir, op.path, disk, made);
+      if (op.kind === 'backup') {
+        disk.create(at(op.path), readFileSync(at(op.from!)), op.mode);
+        staged.push(at(op.path));
+        continue;
+      }
+      const temp = tempOf(at(op.path));
+      removeIfThere(disk, temp);
+      disk.create(temp, toBuffer(op.data!), op.mode);
+      staged.push(temp);
+    }
+  } catch (error) {
+    undo(disk, staged, made);
+    throw environmentError(error, 'nothing was changed');
+  }
+  // 2. commit the files; 3. commit the records (manifest, then base.json)
+  const folders = new Set<string>();
+  let done = 0;
+  const total = ops.filter((op) => op.kind === 'write' || op.kind === 'delete').length;
+  try {
+    for (const op of ops.filter((o) => o.path !== MANIFEST_FILE && o.kind !== 'commit-bases')) {
+      if (op.kind === 'write') disk.rename(tempOf(at(op.path)), at(op.path));
+      else if (op.kind === 'delete') removeIfThere(disk, at(op.path));
+      else if (op.kind === 'delete-folder') removeTree(disk, at(op.path));
+      else continue;
+      folders.add(dirname(at(op.path)));
+      done++;
+    }
+    for (const folder of folders) disk.syncFolder(folder);
+    const manifest = ops.find((op) => op.path === MANIFEST_FILE);
+    if (manifest) {
+      disk.rename(tempOf(at(MANIFEST_FILE)), at(MANIFEST_FILE));
+      disk.syncFolder(at(SCAFFOLD_DIR));
+      done++;
+    }
+    if (ops.some((op) => op.kind === 'commit-bases')) {
+      disk.rename(at(NEXT_BASE_FILE), at(BASE_FILE));
+      disk.syncFolder(at(SCAFFOLD_DIR));
+    }
+  } catch (error) {
+    removeAll(disk, staged.filter((file) => file.endsWith(TEMP_SUFFIX)));
+    throw environmentError(error, `${done} of ${total} changes were made; run \`scaffold update\` again to finish`);
+  }
+}
+
+/** Create the missing folders above `path`, from the top, noting each one made. */
+function makeParents(projectDir: string, path: string, disk: DiskOps, made: string[]): void {
+  const missing: string[] = [];
+  for (let dir = dirname(path); dir !== '.' && !existsSync(join(projectDir, dir)); dir = dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) {
+    disk.mkdir(join(projectDir, dir));
+    made.push(join(projectDir, dir));
+  }
+}
+
+/** Take back what a failed stage made: its temp files, its backups, its new folders. */
+function undo(disk: DiskOps, staged: string[], made: string[]): void {
+  removeAll(disk, staged);
+  for (const dir of [...made].reverse()) {
+    try {
+      disk.rmdir(dir);
+    } catch {
+      // Not empty or already gone: leave it.
+    }
+  }
+}
+
+function removeAll(disk: DiskOps, files: string[]): void {
+  for (const file of files) {
+    try {
+      removeIfThere(disk, file);
+    } catch {
+      // The next run removes what is left (leftovers above).
+    }
+  }
+}
+
+function removeIfThere(disk: DiskOps, path: string): void {
+  try {
+    disk.unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function removeTree(disk: DiskOps, dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) removeTree(disk, full);
+    else disk.unlink(full);
+  }
+  disk.rmdir(dir);
 }
 
 function readIfExists(path: string): string | undefined {

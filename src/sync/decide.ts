@@ -1,12 +1,14 @@
 /**
- * Compare the FilePlan with the disk and the manifest and decide, file by file, what to do
- * (the table in README.md). Reads the disk; writes nothing: apply.ts does that.
+ * Compare the FilePlan with the disk and the records and decide, file by file, what to do (the
+ * table in the top-level README). Reads the disk; writes nothing: apply.ts does that. Files are
+ * compared and merged as their bytes (text.ts), so nothing a person wrote changes by a byte.
  */
-import type { PlannedFile, Policy } from '../render/file-plan.js';
+import { MANIFEST_FILE } from '../project-files.js';
+import type { FilePlan, PlannedFile, Policy } from '../render/file-plan.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
-import type { Manifest, FileRecord } from './manifest.js';
-import { hasConflictMarkers, merge3 } from './merge3.js';
-import { applyStyle, normalize, sha256, type TextStyle } from './text.js';
+import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
+import type { FileRecord, Manifest, Records } from './records.js';
+import { applyStyle, bytesOf, normalize, sha256, textOf, type TextStyle } from './text.js';
 
 export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'keep' | 'skip' | 'unchanged';
 /** Actions that mean the project is out of date (`update --check` exits 1). */
@@ -16,11 +18,13 @@ export interface Change {
   path: string;
   action: Action;
   source: string;
-  policy: Policy;
-  /** The file's new content, in its own line-ending style, when the action writes it. */
+  policy: Policy | 'records';
+  /** The file's new bytes (a byte string, text.ts), in its own style, when the action writes it. */
   write?: string;
-  /** Copy the existing file to `<path>.orig` before writing (`--force`). */
-  backup?: boolean;
+  /** The mode of the file it replaces, kept. */
+  mode?: number;
+  /** Where the current file is copied before it is replaced (`--force`): a name that is free. */
+  backup?: string;
   /** Why: shown to the person for keep, skip, conflict and merge. */
   reason?: string;
   /** The person deleted this generated file; it stays deleted. */
@@ -28,8 +32,11 @@ export interface Change {
 }
 
 export interface Disk {
+  /** The file's bytes as a byte string, or undefined when there is none. */
   read(path: string): string | undefined;
-  readBase(path: string): string | undefined;
+  /** The file's permission bits, to keep them when it is replaced. */
+  mode(path: string): number | undefined;
+  exists(path: string): boolean;
 }
 
 export interface SyncOptions {
@@ -52,7 +59,8 @@ export interface SyncPlan {
   warnings: string[];
 }
 
-export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, options: SyncOptions): SyncPlan {
+export function planSync(files: FilePlan, records: Records, disk: Disk, options: SyncOptions): SyncPlan {
+  const previous = records.manifest;
   const plan: SyncPlan = {
     changes: [],
     manifest: {
@@ -66,20 +74,23 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
     bases: new Map(),
     warnings: [],
   };
+  const backups = freeNames(disk);
   for (const file of files) {
     const record = previous.files[file.path];
-    const change = decideFile(file, record, disk, options, plan.warnings);
+    const change = decideFile(file, record, records, disk, options, plan.warnings, backups);
     plan.changes.push(change);
     if (file.policy === 'config' || change.action === 'skip') continue;
     if (record && (change.deleted || (change.action === 'conflict' && change.write === undefined))) {
       // Nothing was written, so what Scaffold last wrote is still the base for the next run.
       plan.manifest.files[file.path] = { ...record, ...(change.deleted && { deleted: true }) };
+      const kept = records.base(file.path, record.sha256);
+      if (kept !== undefined) plan.bases.set(file.path, kept);
       continue;
     }
     // What is on disk after this run, as Scaffold left it: only a write of ours changes it. A file
     // left with conflict markers gets none, so the fast path of update never calls it up to date.
     const written = change.action === 'conflict' ? undefined : change.write !== undefined ? sha256(change.write) : (record?.written ?? hashOnDisk(disk, file.path));
-    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(file.content), ...(written && { written }) };
+    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(bytesOf(file.content)), ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }
   const planned = new Set(files.map((f) => f.path));
@@ -88,9 +99,24 @@ export function planSync(files: PlannedFile[], previous: Manifest, disk: Disk, o
     const change = decideRemoval(path, record, disk);
     if (!change) continue;
     plan.changes.push(change);
-    if (change.action !== 'delete') plan.manifest.files[path] = { ...record, retired: true };
+    if (change.action !== 'delete') {
+      plan.manifest.files[path] = { ...record, retired: true };
+      const kept = records.base(path, record.sha256);
+      if (kept !== undefined) plan.bases.set(path, kept);
+    }
   }
+  if (records.rebuilt) noteRebuilt(plan, records.rebuilt);
   return plan;
+}
+
+/** Said once, and counted as out of date until the rebuilt manifest is written. */
+function noteRebuilt(plan: SyncPlan, problem: string): void {
+  const unknown = plan.changes.filter((c) => c.action === 'skip' && c.policy !== 'seed').map((c) => c.path);
+  const tail = unknown.length
+    ? ` ${unknown.length} file(s) differ from Scaffold's render and have no base, so they are kept as they are (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', ...' : ''}); \`scaffold update --force\` takes Scaffold's version and keeps yours as .orig`
+    : '';
+  plan.warnings.push(`${problem}: rebuilt it from .scaffold/base.json and the files.${tail}`);
+  plan.changes.push({ path: MANIFEST_FILE, action: 'update', source: 'records', policy: 'records', reason: 'rebuilt; commit it' });
 }
 
 /** Only for files never recorded before, so the disk is not read a second time for the rest. */
@@ -99,8 +125,31 @@ function hashOnDisk(disk: Disk, path: string): string | undefined {
   return raw === undefined ? undefined : sha256(raw);
 }
 
-function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Disk, options: SyncOptions, warnings: string[]): Change {
+/** `.orig`, `.orig.1`, ...: the first name that neither exists nor was taken earlier in this run. */
+function freeNames(disk: Disk): (path: string) => string {
+  const taken = new Set<string>();
+  return (path) => {
+    for (let i = 0; ; i++) {
+      const name = i === 0 ? `${path}.orig` : `${path}.orig.${i}`;
+      if (!taken.has(name) && !disk.exists(name)) {
+        taken.add(name);
+        return name;
+      }
+    }
+  };
+}
+
+function decideFile(
+  file: PlannedFile,
+  record: FileRecord | undefined,
+  records: Records,
+  disk: Disk,
+  options: SyncOptions,
+  warnings: string[],
+  backupName: (path: string) => string,
+): Change {
   const base = { path: file.path, source: file.source, policy: file.policy };
+  const content = bytesOf(file.content);
   const raw = disk.read(file.path);
   if (raw === undefined) {
     if (record && !options.restore.has(file.path)) {
@@ -108,50 +157,52 @@ function decideFile(file: PlannedFile, record: FileRecord | undefined, disk: Dis
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: file.content };
+    return { ...base, action: 'create', write: content };
   }
   const { text, style } = normalize(raw);
-  if (text === file.content) return { ...base, action: 'unchanged' };
-  if (file.policy === 'config') return { ...base, action: 'update', write: applyStyle(file.content, style) };
-  if (file.policy === 'merge-json') return decideJson(file, raw, record ? trustedBase(disk, file.path, record) : undefined, warnings);
+  if (text === content) return { ...base, action: 'unchanged' };
+  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: applyStyle(content, style), mode: disk.mode(file.path), ...extra });
+  if (file.policy === 'config') return replace({});
+  if (file.policy === 'merge-json') {
+    const previous = record ? records.base(file.path, record.sha256) : undefined;
+    return decideJson(file, raw, previous, disk.mode(file.path), warnings);
+  }
   if (!record) {
     // A file that equals the render was written by an interrupted run and was handled above.
-    return options.force
-      ? { ...base, action: 'update', write: applyStyle(file.content, style), backup: true, reason: 'overwritten by --force; yours is in .orig' }
-      : { ...base, action: 'skip', reason: 'exists and was not written by Scaffold; --force replaces it, keeping a .orig copy' };
+    if (!options.force) return { ...base, action: 'skip', reason: 'exists and was not written by Scaffold; --force replaces it, keeping a .orig copy' };
+    const backup = backupName(file.path);
+    return replace({ backup, reason: `overwritten by --force; yours is in ${backup}` });
   }
   if (file.policy === 'seed') return { ...base, action: 'unchanged' };
   if (hasConflictMarkers(text)) {
     return { ...base, action: 'conflict', reason: 'still has conflict markers: resolve them, delete the marker lines, then run again' };
   }
   const userEdited = sha256(text) !== record.sha256;
-  if (!userEdited) return { ...base, action: 'update', write: applyStyle(file.content, style) };
+  if (!userEdited) return replace({});
   if (options.force) {
-    return { ...base, action: 'update', write: applyStyle(file.content, style), backup: true, reason: 'your edits were overwritten by --force; they are in .orig' };
+    const backup = backupName(file.path);
+    return replace({ backup, reason: `your edits were overwritten by --force; they are in ${backup}` });
   }
-  if (sha256(file.content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
-  return decideMerge(file, text, style, trustedBase(disk, file.path, record), options.version);
+  if (sha256(content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
+  const kept = records.base(file.path, record.sha256);
+  return decideMerge(file, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
 }
 
-/**
- * The base, only if it is what the manifest says Scaffold last wrote: a base that was
- * edited, or torn by a crash, would silently corrupt a merge, so it counts as missing.
- */
-function trustedBase(disk: Disk, path: string, record: FileRecord): string | undefined {
-  const raw = disk.readBase(path);
-  return raw !== undefined && sha256(normalize(raw).text) === record.sha256 ? raw : undefined;
-}
-
-function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw: string | undefined, version: string): Change {
-  const base = { path: file.path, source: file.source, policy: file.policy };
-  if (baseRaw === undefined) {
+function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseText: string | undefined, mode: number | undefined, version: string): Change {
+  const base = { path: file.path, source: file.source, policy: file.policy, mode };
+  const content = bytesOf(file.content);
+  if (baseText === undefined) {
+    // The version both sides started from is gone (base.json lost or edited): no three-way merge
+    // is possible, so every difference is marked once; after that the file merges as usual.
+    const marked = markDifferences(yours, content, version);
     return {
       ...base,
       action: 'conflict',
-      reason: 'edited by you and changed by Scaffold, but its base in .scaffold/base.json is missing or altered, so the two cannot be merged; restore .scaffold/base.json from git, or run with --force to take the new version (yours is kept as .orig)',
+      write: applyStyle(marked.text, style),
+      reason: `edited by you and changed by Scaffold, and the version both started from is missing from .scaffold/base.json, so ${marked.conflicts} difference(s) are marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again`,
     };
   }
-  const merged = merge3(normalize(baseRaw).text, yours, file.content, version);
+  const merged = merge3(baseText, yours, content, version);
   if (merged.conflicts === 0) return { ...base, action: 'merge', write: applyStyle(merged.text, style), reason: 'your edits and the new version merged cleanly' };
   const n = merged.conflicts;
   return {
@@ -162,11 +213,12 @@ function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseRaw
   };
 }
 
-function decideJson(file: PlannedFile, raw: string, previous: string | undefined, warnings: string[]): Change {
+function decideJson(file: PlannedFile, raw: string, previous: string | undefined, mode: number | undefined, warnings: string[]): Change {
   const base = { path: file.path, source: file.source, policy: file.policy };
+  const { text: canonical, style } = normalize(raw);
   let yours: unknown;
   try {
-    yours = JSON.parse(normalize(raw).text);
+    yours = JSON.parse(textOf(canonical));
   } catch {
     return { ...base, action: 'skip', reason: 'is not valid JSON, so Scaffold cannot add what its suites need; fix it and run again' };
   }
@@ -177,8 +229,8 @@ function decideJson(file: PlannedFile, raw: string, previous: string | undefined
   for (const clash of result.clashes) warnings.push(`${file.path}: kept your ${clash}; Scaffold's suites expect ${showValue(file.content, clash)}`);
   if (result.added.length === 0 && result.updated.length === 0) return { ...base, action: 'unchanged' };
   const parts = [result.added.length && `added ${result.added.join(', ')}`, result.updated.length && `updated ${result.updated.join(', ')}`];
-  const style = normalize(raw).style;
-  return { ...base, action: 'merge', write: applyStyle(stringifyLike(result.merged, raw), style), reason: parts.filter(Boolean).join('; ') };
+  const merged = bytesOf(stringifyLike(result.merged, textOf(canonical)));
+  return { ...base, action: 'merge', write: applyStyle(merged, style), mode, reason: parts.filter(Boolean).join('; ') };
 }
 
 function showValue(json: string, path: string): string {

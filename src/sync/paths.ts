@@ -8,17 +8,18 @@ import { UserError } from '../errors.js';
  * refuses it. Real paths are cached per folder, since a run writes many files into few folders.
  */
 export function pathGuard(projectDir: string): (path: string) => string {
-  const root = realpathSync(projectDir);
   const realDirs = new Map<string, string>();
   const realDir = (dir: string): string => {
     let real = realDirs.get(dir);
     if (real === undefined) {
       // The nearest existing ancestor decides where a new file really lands.
-      real = existsSync(dir) ? realpathSync(dir) : join(realDir(dirname(dir)), basename(dir));
+      real = existsSync(dir) || dirname(dir) === dir ? realpathSync(dir) : join(realDir(dirname(dir)), basename(dir));
       realDirs.set(dir, real);
     }
     return real;
   };
+  // The project folder itself may not exist yet (`scaffold init demo`).
+  const root = realDir(projectDir);
   return (path) => {
     const bad = isAbsolute(path) || path.split(/[\\/]/).some((s) => s === '..' || s === '') || path.includes('\0');
     if (bad) throw new UserError(`refusing to write ${JSON.stringify(path)}: generated paths must stay inside the project`);

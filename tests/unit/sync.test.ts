@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
 import { LOCK_FILE } from '../../src/project-files.js';
+import { realDisk } from '../../src/sync/disk-ops.js';
 import { acquireLock } from '../../src/sync/lock.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
@@ -124,15 +125,22 @@ describe('sync', () => {
     expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
   });
 
-  it('does not merge against a base copy that is not what Scaffold last wrote', () => {
+  it('never merges against a base copy that is not what Scaffold last wrote: it marks each difference once', () => {
     const dir = tempDir();
     run(dir, [doc(V1)]);
     writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
     writeFile(dir, '.scaffold/base.json', JSON.stringify({ 'docs/guide.md': 'torn' }));
     const result = run(dir, [doc(V2)]);
     expect(result.actions['docs/guide.md']).toBe('conflict');
-    expect(result.changes[0]!.reason).toContain('base in .scaffold/base.json is missing or altered');
-    expect(readFile(dir, 'docs/guide.md')).toBe(`${V1}mine\n`);
+    expect(result.changes[0]!.reason).toContain('the version both started from is missing from .scaffold/base.json');
+    // Every line survives: what both have once, and each difference between markers.
+    const marked = readFile(dir, 'docs/guide.md');
+    expect(marked).toContain('<<<<<<< yours\nline two\n=======\nline two (improved)\n>>>>>>> scaffold 1.0.0');
+    expect(marked).toContain('<<<<<<< yours\nmine\n=======\n>>>>>>> scaffold 1.0.0');
+    // Resolved once, the file is the person's edit of the new version, as after any conflict.
+    writeFile(dir, 'docs/guide.md', `${V2}mine\n`);
+    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
+    expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
   });
 
   it('skips a file Scaffold did not write, and --force replaces it keeping a .orig copy', () => {
@@ -217,7 +225,8 @@ describe('sync', () => {
 
   it('stops a second run while another holds the lock, and takes over a stale lock', () => {
     const dir = tempDir();
-    const release = acquireLock(dir);
+    mkdirSync(join(dir, '.scaffold'));
+    const release = acquireLock(dir, realDisk);
     expect(() => run(dir, [doc(V1)])).toThrow(/another scaffold run \(pid \d+\) is updating this project/);
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     release();

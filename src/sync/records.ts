@@ -1,0 +1,156 @@
+/**
+ * Scaffold's records in a project, both committed with it:
+ *
+ * - .scaffold/manifest.json: per file Scaffold generated, its policy and source, the hash of
+ *   Scaffold's render (the base of the next merge), the hash of the bytes Scaffold last left on
+ *   disk, and whether the person deleted it or it was retired. Writing it is the run's commit.
+ * - .scaffold/base.json: the text of each base, so a later run can merge, even on a fresh clone.
+ *   One line per file with a blank line between, so git merges two branches file by file.
+ *
+ * A run writes the new bases to base.json.next before it commits the manifest, and renames them
+ * to base.json after. A base is looked up by the hash the manifest records, in base.json, then
+ * base.json.next, so whichever manifest is on disk after a crash finds its bases. A manifest
+ * that is missing or unreadable is rebuilt from the bases and the files, and the person is told.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { once } from '../once.js';
+import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE } from '../project-files.js';
+import type { FilePlan } from '../render/file-plan.js';
+import { bytesOf, normalize, sha256 } from './text.js';
+
+export const NEXT_BASE_FILE = `${BASE_FILE}.next`;
+
+/** Built on first use: a new project has no manifest to check. */
+const schemas = once(() => {
+  const record = z.object({
+    policy: z.enum(['managed', 'seed', 'merge-json']),
+    source: z.string(),
+    /** sha256 of Scaffold's render (canonical: LF, no BOM), the base of the next merge. */
+    sha256: z.string(),
+    /** sha256 of the bytes on disk right after Scaffold last wrote the file (for the fast path). */
+    written: z.string().optional(),
+    /** The person deleted this file; it stays deleted until `update --restore`. */
+    deleted: z.boolean().optional(),
+    /**
+     * No longer selected, but kept because it is the person's (edited, or a seed file). The record
+     * stays so that selecting it again merges with the person's version instead of skipping it.
+     */
+    retired: z.boolean().optional(),
+  });
+  const manifest = z.object({
+    version: z.literal(1),
+    scaffoldVersion: z.string(),
+    /** The project type the files were generated for (reported by the fast path of update). */
+    projectType: z.string().optional(),
+    /** sha256 of everything the render depends on (src/catalog/inputs.ts), for the fast path. */
+    inputsHash: z.string().optional(),
+    /** The folders of the config's packs, relative to the project: their files are inputs too. */
+    packs: z.array(z.string()).optional(),
+    files: z.record(z.string(), record),
+  });
+  return { record, manifest };
+});
+
+export type FileRecord = z.infer<ReturnType<typeof schemas>['record']>;
+export type Manifest = z.infer<ReturnType<typeof schemas>['manifest']>;
+
+export interface Records {
+  manifest: Manifest;
+  /** The base of `path` whose hash is `hash` (canonical text), if one is kept. */
+  base(path: string, hash: string): string | undefined;
+  /** Said to the person when the manifest had to be rebuilt. */
+  rebuilt?: string;
+  /** base.json.next is on disk (a run died around its commit), or the old base folder is. */
+  nextOnDisk: boolean;
+  legacyOnDisk: boolean;
+}
+
+export function emptyManifest(version: string): Manifest {
+  return { version: 1, scaffoldVersion: version, files: {} };
+}
+
+/** The bases in one file, or none if it is missing or damaged (a damaged base is no base). */
+function readBaseFile(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The records of a project, rebuilt from the bases and `files` (the new FilePlan) if the manifest is gone. */
+export function readRecords(projectDir: string, version: string, files: FilePlan): Records {
+  const bases = once(() => [readBaseFile(join(projectDir, BASE_FILE)), readBaseFile(join(projectDir, NEXT_BASE_FILE))]);
+  const legacyDir = join(projectDir, LEGACY_BASE_DIR);
+  const legacyOnDisk = existsSync(legacyDir);
+  const base = (path: string, hash: string): string | undefined => {
+    for (const kept of bases()) {
+      const text = Object.hasOwn(kept, path) ? kept[path] : undefined;
+      if (text !== undefined && sha256(bytesOf(text)) === hash) return text;
+    }
+    const old = join(legacyDir, path);
+    if (legacyOnDisk && existsSync(old)) {
+      const text = normalize(readFileSync(old, 'latin1')).text;
+      if (sha256(text) === hash) return Buffer.from(text, 'latin1').toString('utf8');
+    }
+    return undefined;
+  };
+  const nextOnDisk = existsSync(join(projectDir, NEXT_BASE_FILE));
+  const path = join(projectDir, MANIFEST_FILE);
+  let problem: string | undefined;
+  if (existsSync(path)) {
+    try {
+      const result = schemas().manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (result.success) return { manifest: result.data, base, nextOnDisk, legacyOnDisk };
+      problem = `is damaged (${result.error.issues[0]?.message ?? 'not a manifest'})`;
+    } catch (error) {
+      problem = `is not valid JSON (${(error as Error).message})`;
+    }
+  } else if (existsSync(join(projectDir, CONFIG_FILE)) || Object.keys(bases()[0]!).length > 0) {
+    problem = 'is missing';
+  }
+  if (!problem) return { manifest: emptyManifest(version), base, nextOnDisk, legacyOnDisk };
+  return { ...rebuild(projectDir, version, files, bases()), base, nextOnDisk, legacyOnDisk, rebuilt: `${MANIFEST_FILE} ${problem}` };
+}
+
+/**
+ * A manifest made again from what can be trusted: every file base.json (or .next) holds a base
+ * for was written by Scaffold with that base; it is as Scaffold left it when it still equals
+ * the base, else edited by the person; missing, it was deleted by the person. Files without a
+ * base are judged by the files themselves in decide.ts (equal to the render: Scaffold's).
+ */
+function rebuild(projectDir: string, version: string, files: FilePlan, bases: Record<string, string>[]): { manifest: Manifest } {
+  const planned = new Map(files.map((f) => [f.path, f]));
+  const manifest = emptyManifest(version);
+  for (const kept of [...bases].reverse()) {
+    for (const [path, text] of Object.entries(kept)) {
+      const file = planned.get(path);
+      const record: FileRecord = { policy: file?.policy === 'merge-json' ? 'merge-json' : 'managed', source: file?.source ?? 'rebuilt from base.json', sha256: sha256(bytesOf(text)) };
+      const full = join(projectDir, path);
+      if (!existsSync(full)) record.deleted = true;
+      else {
+        const raw = readFileSync(full, 'latin1');
+        if (normalize(raw).text === bytesOf(text)) record.written = sha256(raw);
+      }
+      manifest.files[path] = record;
+    }
+  }
+  return { manifest };
+}
+
+/** Stable text: sorted paths, so the committed file diffs cleanly. */
+export function serializeManifest(manifest: Manifest): string {
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
+}
+
+/** base.json's text: sorted paths, one per line, a blank line between them. */
+export function serializeBases(bases: Map<string, string>): string {
+  const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // JSON escapes newlines inside strings, so every real newline here is between entries.
+  return `${JSON.stringify(Object.fromEntries(sorted), null, 2).replaceAll(',\n  "', ',\n\n  "')}\n`;
+}
