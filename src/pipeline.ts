@@ -23,6 +23,7 @@ import { renderContext, type RenderContext } from './render/context.js';
 import type { FilePlan } from './render/file-plan.js';
 import { renderFilePlan } from './render/plan.js';
 import type { Source } from './source/source.js';
+import type { DiskOps } from './sync/disk-ops.js';
 import { syncProject, type SyncOutcome } from './sync/sync.js';
 
 export interface PipelineInput {
@@ -41,6 +42,8 @@ export interface SyncRequest {
   write: boolean;
   force: boolean;
   restore: string[];
+  /** Where writes go (tests stop a run at any step); omitted: the real disk. */
+  disk?: DiskOps;
 }
 
 export interface Pipeline {

@@ -34,7 +34,12 @@ export function inputsHash(projectDir: string, packRoots: string[], configText?:
   hash.update('config\0').update(configText ?? (isFile(config) ? readFileSync(config) : ''));
   for (const { label, path } of inputFolders(projectDir, packRoots)) {
     hash.update(`\0${label}\0`);
-    if (!existsSync(path) || !statSync(path).isDirectory()) continue;
+    if (!existsSync(path)) continue;
+    if (!statSync(path).isDirectory()) {
+      // A file where the folder belongs is an error for the catalog: never the fast path's "up to date".
+      hash.update('not a folder');
+      continue;
+    }
     for (const file of filesUnder(path)) hash.update(`${file}\0`).update(readFileSync(join(path, file)));
   }
   return hash.digest('hex');

@@ -1,5 +1,9 @@
 /** What a command may use of the outside world; program.ts builds the real one, tests a fake. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Prompter } from '../answers/prompter.js';
+import { UserError } from '../errors.js';
+import type { DiskOps } from '../sync/disk-ops.js';
 
 export interface CommandContext {
   cwd: string;
@@ -10,6 +14,8 @@ export interface CommandContext {
   stderr: (text: string) => void;
   /** Made on first use, so the prompt library loads only when a question is asked. */
   prompter: () => Prompter;
+  /** Where writes go; omitted: the real disk. Tests pass one that fails or stops at any step. */
+  disk?: DiskOps;
 }
 
 /** Flags every writing command shares. */
@@ -18,4 +24,11 @@ export interface OutputOptions {
   quiet?: boolean;
   dryRun?: boolean;
   force?: boolean;
+}
+
+/** The project folder a command was given (default: the current one); a file there is refused. */
+export function projectFolder(ctx: Pick<CommandContext, 'cwd'>, dirArg: string | undefined): string {
+  const dir = resolve(ctx.cwd, dirArg ?? '.');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`${dirArg ?? dir} is a file; Scaffold sets up a project in a folder: pass a folder (it may not exist yet)`);
+  return dir;
 }

@@ -6,7 +6,7 @@ import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { EXIT } from '../errors.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
-import type { CommandContext, OutputOptions } from './context.js';
+import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { conflictsOf, printReport } from './report.js';
 
 export interface InitOptions extends OutputOptions, Record<string, unknown> {
@@ -23,7 +23,7 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
 
 export async function init(dirArg: string | undefined, options: InitOptions, ctx: CommandContext): Promise<number> {
   // 1. Where, and what is already there
-  const projectDir = resolve(ctx.cwd, dirArg ?? '.');
+  const projectDir = projectFolder(ctx, dirArg);
   const existing = readConfig(projectDir);
 
   // 2. Answers: flags > answers file > existing config > wizard > defaults
@@ -47,7 +47,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
 
   // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
   const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing) });
-  const outcome = run.sync({ write: !options.dryRun, force: !!options.force, restore: [] });
+  const outcome = run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
   const where = relative(ctx.cwd, projectDir);
   const next = [
     ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),

@@ -1,9 +1,8 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
-import { resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import type { Policy } from '../render/file-plan.js';
 import { upToDate } from '../sync/up-to-date.js';
-import type { CommandContext, OutputOptions } from './context.js';
+import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { conflictsOf, isDrift, printReport } from './report.js';
 
 export interface UpdateOptions extends OutputOptions {
@@ -12,7 +11,7 @@ export interface UpdateOptions extends OutputOptions {
 }
 
 export async function update(dirArg: string | undefined, options: UpdateOptions, ctx: CommandContext): Promise<number> {
-  const projectDir = resolve(ctx.cwd, dirArg ?? '.');
+  const projectDir = projectFolder(ctx, dirArg);
   const dryRun = !!(options.check || options.dryRun);
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
@@ -30,7 +29,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   const { config, source } = found;
   const run = pipeline({ projectDir, config, configSource: source });
-  const outcome = run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [] });
+  const outcome = run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
   printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');

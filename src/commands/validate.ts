@@ -1,12 +1,11 @@
 /** `scaffold validate [dir]`: check config.yml, the project's own content and its packs, listing every problem. */
-import { resolve } from 'node:path';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { pipeline } from '../pipeline.js';
-import type { CommandContext } from './context.js';
+import { projectFolder, type CommandContext } from './context.js';
 
 export async function validate(dirArg: string | undefined, options: { json?: boolean }, ctx: CommandContext): Promise<number> {
-  const projectDir = resolve(ctx.cwd, dirArg ?? '.');
+  const projectDir = projectFolder(ctx, dirArg);
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   // The whole pipeline short of writing: it reads every overlay, entry and suite the project

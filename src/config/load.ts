@@ -1,5 +1,5 @@
 /** Read, validate and write .scaffold/config.yml. The only reader of the project's config. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
@@ -31,15 +31,31 @@ export function validateConfig(data: unknown, source?: Source): Config {
 export function readConfig(projectDir: string): { config: Config; source: Source; text: string } | undefined {
   const path = join(projectDir, CONFIG_FILE);
   if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
+  const text = readText(path, CONFIG_FILE, 'Scaffold reads its answers from a file of that name');
   const source = parseYamlSource(text, CONFIG_FILE);
   return { config: validateConfig(source.data, source), source, text };
+}
+
+/**
+ * A YAML file's text. Not a folder, and UTF-8: YAML is Unicode, and config.yml is edited in
+ * place, so a byte that is not UTF-8 would not survive the edit; it is refused, naming its line.
+ */
+function readText(path: string, shown: string, why: string): string {
+  if (!statSync(path).isFile()) throw new UserError(`${shown} is a folder, but ${why}; move the folder and run again`);
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = bytes.toString('utf8').indexOf('\ufffd');
+    const line = bytes.toString('utf8').slice(0, bad).split('\n').length;
+    throw new UserError(`${shown}:${line}: not UTF-8 text; save the file as UTF-8 and run again`);
+  }
 }
 
 /** Read an answers file given with `--answers` (YAML or JSON, config-shaped, possibly partial). */
 export function readAnswersFile(path: string): Source {
   if (!existsSync(path)) throw new UserError(`--answers ${path}: file not found. Pass the path of a YAML or JSON file.`);
-  const source = parseYamlSource(readFileSync(path, 'utf8'), path);
+  const source = parseYamlSource(readText(path, `--answers ${path}`, 'it should be a YAML or JSON file of answers'), path);
   if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) {
     throw new UserError(`${path}: expected a map of answers like "projectType: ml", found ${typeof source.data}`);
   }

@@ -1,19 +1,38 @@
-/** Turn zod issues into one line each: where (file:line), which key, what was allowed, what was found. */
+/**
+ * Turn zod issues into one line each: where (file:line), which key, what was allowed, what was
+ * found. A file with thousands of problems gets a few lines of each kind and a count of the rest:
+ * the lines are made only for what is shown, so the time stays linear in the file.
+ */
 import type * as z from 'zod';
 import { didYouMean } from './suggest.js';
 import type { Source } from './source.js';
 
+/** Lines shown per kind of problem (unknown keys of one map, or one message), and in all. */
+const PER_KIND = 3;
+const IN_ALL = 12;
+
 export function formatIssues(issues: z.core.$ZodIssue[], source?: Source, known?: (path: PropertyKey[]) => string[]): string[] {
   const where = (path: PropertyKey[]) => (source ? `${source.file}:${source.lineOf(path) ?? 1}: ` : '');
-  return issues.flatMap((issue) => {
-    if (issue.code !== 'unrecognized_keys') return [where(issue.path) + describe(issue)];
-    // One line per unknown key, each at its own line, with the closest allowed key.
+  const lines: string[] = [];
+  let hidden = 0;
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') {
+      if (lines.length < IN_ALL) lines.push(where(issue.path) + describe(issue));
+      else hidden++;
+      continue;
+    }
+    // One line per unknown key, at its own line, with the closest allowed key; the rest counted.
     const siblings = known?.(issue.path) ?? [];
-    return issue.keys.map((k) => {
+    const shown = issue.keys.slice(0, Math.min(PER_KIND, Math.max(0, IN_ALL - lines.length)));
+    for (const k of shown) {
       const path = [...issue.path, k];
-      return `${where(path)}${path.join('.')}: unknown key${didYouMean(k, siblings.filter((s) => s !== k))}`;
-    });
-  });
+      lines.push(`${where(path)}${path.join('.')}: unknown key${didYouMean(k, siblings.filter((s) => s !== k))}`);
+    }
+    const more = issue.keys.length - shown.length;
+    if (more > 0) lines.push(`${where([...issue.path, issue.keys[shown.length]!])}and ${more.toLocaleString('en-US')} more unknown key${more > 1 ? 's' : ''} in ${issue.path.join('.') || 'the top level'}`);
+  }
+  if (hidden > 0) lines.push(`and ${hidden.toLocaleString('en-US')} more problem${hidden > 1 ? 's' : ''}`);
+  return lines;
 }
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -130,11 +130,11 @@ export function applyOps(projectDir: string, ops: Op[], disk: DiskOps): void {
   const at = (path: string) => join(projectDir, path);
   const made: string[] = [];
   const staged: string[] = [];
-  // 1. stage
+  // 1. stage, after removing what a crashed run left (its temp files have the names ours take;
+  //    the lock it left was broken when this run took the lock, lock.ts)
   try {
+    for (const op of ops) if (op.kind === 'cleanup' && op.path !== LOCK_FILE) removeIfThere(disk, at(op.path));
     for (const op of ops) {
-      // The lock a crashed run left was broken when this run took the lock (lock.ts).
-      if (op.kind === 'cleanup' && op.path !== LOCK_FILE) removeIfThere(disk, at(op.path));
       if (op.kind !== 'write' && op.kind !== 'backup') continue;
       makeParents(projectDir, op.path, disk, made);
       if (op.kind === 'backup') {

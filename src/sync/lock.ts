@@ -47,7 +47,9 @@ function read(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') throw new UserError(`${path} is a folder, but Scaffold keeps its lock file under that name; remove the folder and run again`);
     throw error;
   }
 }

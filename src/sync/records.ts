@@ -12,7 +12,7 @@
  * base.json.next, so whichever manifest is on disk after a crash finds its bases. A manifest
  * that is missing or unreadable is rebuilt from the bases and the files, and the person is told.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { once } from '../once.js';
@@ -65,6 +65,21 @@ export interface Records {
   /** base.json.next is on disk (a run died around its commit), or the old base folder is. */
   nextOnDisk: boolean;
   legacyOnDisk: boolean;
+}
+
+/**
+ * A file's stat, or undefined when there is no file. Unlike existsSync, a path that cannot be
+ * looked at (a loop of symbolic links, a file where a folder should be, no permission) is an
+ * error, never "missing": a generated file must not pass for deleted by the person.
+ */
+export function statIfThere(path: string, notDir?: () => Error): { isFile(): boolean; mode: number } | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat && { isFile: () => stat.isFile(), mode: stat.mode & 0o7777 };
+  } catch (error) {
+    if (notDir && (error as NodeJS.ErrnoException).code === 'ENOTDIR') throw notDir();
+    throw error;
+  }
 }
 
 export function emptyManifest(version: string): Manifest {
@@ -131,7 +146,7 @@ function rebuild(projectDir: string, version: string, files: FilePlan, bases: Re
       const file = planned.get(path);
       const record: FileRecord = { policy: file?.policy === 'merge-json' ? 'merge-json' : 'managed', source: file?.source ?? 'rebuilt from base.json', sha256: sha256(bytesOf(text)) };
       const full = join(projectDir, path);
-      if (!existsSync(full)) record.deleted = true;
+      if (!statIfThere(full)) record.deleted = true;
       else {
         const raw = readFileSync(full, 'latin1');
         if (normalize(raw).text === bytesOf(text)) record.written = sha256(raw);

@@ -5,13 +5,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
-import { SCAFFOLD_DIR } from '../project-files.js';
+import { LOCK_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import { applyOps, pendingOps, preflight } from './apply.js';
 import { planSync, type Change, type Disk } from './decide.js';
 import { realDisk, type DiskOps } from './disk-ops.js';
 import { acquireLock } from './lock.js';
-import { readRecords } from './records.js';
+import { readRecords, statIfThere } from './records.js';
 
 export interface SyncRequest {
   projectDir: string;
@@ -74,11 +74,23 @@ export function syncProject(request: SyncRequest): SyncOutcome {
   } catch (error) {
     throw environmentError(error, 'nothing was changed');
   } finally {
-    release?.();
-    // A refused run leaves no trace: not even the folders it made for the lock.
-    if (!done) for (const dir of [...made].reverse()) if (existsSync(dir) && readdirSync(dir).length === 0) disk.rmdir(dir);
+    finish(release, done ? [] : made, disk);
   }
   return { changes: plan.changes, warnings: plan.warnings, wrote: true };
+}
+
+/**
+ * Release the lock, and after a refused run take back the folders made for it: a refused run
+ * leaves no trace. A release that fails (the folder's permission was taken away meanwhile) only
+ * leaves a stale lock, which the next run breaks; it is said, in one line.
+ */
+function finish(release: (() => void) | undefined, made: string[], disk: DiskOps): void {
+  try {
+    release?.();
+    for (const dir of [...made].reverse()) if (existsSync(dir) && readdirSync(dir).length === 0) disk.rmdir(dir);
+  } catch (error) {
+    throw environmentError(error, `${LOCK_FILE} stays behind; the next run removes it`);
+  }
 }
 
 /** The project's files as decide.ts reads them: bytes as byte strings, a folder in the way refused. */
@@ -86,14 +98,26 @@ function projectDisk(projectDir: string): Disk {
   return {
     read(path) {
       const full = join(projectDir, path);
-      if (!existsSync(full)) return undefined;
-      if (!statSync(full).isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
+      const stat = statIfThere(full, () => fileInTheWay(projectDir, path));
+      if (!stat) return undefined;
+      if (!stat.isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
       return readFileSync(full, 'latin1');
     },
-    mode: (path) => {
-      const full = join(projectDir, path);
-      return existsSync(full) ? statSync(full).mode & 0o7777 : undefined;
-    },
-    exists: (path) => existsSync(join(projectDir, path)),
+    mode: (path) => statIfThere(join(projectDir, path))?.mode,
+    exists: (path) => statIfThere(join(projectDir, path)) !== undefined,
   };
+}
+
+/** A file stands where `path` needs a folder: say which, and what to do. */
+function fileInTheWay(projectDir: string, path: string): UserError {
+  let dir = dirname(path);
+  // Below the file every lookup fails with ENOTDIR; the file itself is the folder above that.
+  for (let d = dirname(path); d !== '.'; d = dirname(d)) {
+    try {
+      if (statSync(join(projectDir, d)).isFile()) dir = d;
+    } catch {
+      // ENOTDIR or ENOENT: keep going up.
+    }
+  }
+  return new UserError(`${dir} is a file, but Scaffold needs a folder there to write ${path}; move it and run again`);
 }
