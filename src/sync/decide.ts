@@ -89,8 +89,14 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     }
     // What is on disk after this run, as Scaffold left it: only a write of ours changes it. A file
     // left with conflict markers gets none, so the fast path of update never calls it up to date.
-    const written = change.action === 'conflict' ? undefined : change.write !== undefined ? sha256(change.write) : (record?.written ?? hashOnDisk(disk, file.path));
-    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: sha256(bytesOf(file.content)), ...(written && { written }) };
+    // A file already equal to a new render was written by a run that died before its records:
+    // what is on disk now is what Scaffold left.
+    const rendered = sha256(bytesOf(file.content));
+    const written =
+      change.action === 'conflict' ? undefined
+      : change.write !== undefined ? sha256(change.write)
+      : (record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
+    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }
   const planned = new Set(files.map((f) => f.path));

@@ -17,7 +17,8 @@ import { faultyDisk, Killed, type Fault } from '../helpers/faults.js';
 import { tempDir, testContext, writeFile } from '../helpers/project.js';
 
 /** A small library project with every policy: managed, seed, the shared package.json, config. */
-const ANSWERS = `projectType: library
+const ANSWERS = `name: faults-demo
+projectType: library
 methodology: custom
 depth: 1
 library: { visibility: internal, runtimeTarget: browser, bundleFormat: esm, documentationLevel: readme }
@@ -39,9 +40,9 @@ function everyFile(dir: string): string[] {
     .filter((f) => !f.startsWith('node_modules') && statSync(join(dir, f)).isFile());
 }
 
-function expectFinished(dir: string, withEdits: boolean): void {
+function expectFinished(dir: string, withEdits: boolean, step = 0): void {
   const files = everyFile(dir);
-  expect(files.filter((f) => /scaffold-tmp$|(^|\/)lock($|\.)|base\.json\.next$|\.orig(\.\d+)?$/.test(f)), 'leftovers').toEqual([]);
+  expect(files.filter((f) => /scaffold-tmp$|(^|\/)lock($|\.)|base\.json\.next$|\.orig(\.\d+)?$/.test(f)), `step ${step}: leftovers`).toEqual([]);
   for (const file of files) expect(readFileSync(join(dir, file), 'latin1'), file).not.toMatch(/^<<<<<<< yours$/m);
   if (withEdits) {
     for (const [file, line] of EDITS) expect(readFileSync(join(dir, file), 'utf8'), file).toContain(line.trim());
@@ -53,13 +54,33 @@ async function check(dir: string): Promise<number> {
   return update(undefined, { check: true, quiet: true }, testContext(dir));
 }
 
-/** Run `step` on a fresh copy of `start` for every N, stopped by `fault`, then `recover`. */
+/** Every file's bytes: what a project is. */
+function contents(dir: string): Record<string, string> {
+  return Object.fromEntries(everyFile(dir).map((f) => [relative(dir, join(dir, f)), readFileSync(join(dir, f), 'latin1')]));
+}
+
+/** The files whose bytes differ, with the first line where they do. */
+function differences(actual: Record<string, string>, wanted: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(actual), ...Object.keys(wanted)])].flatMap((file) => {
+    if (actual[file] === wanted[file]) return [];
+    const a = (actual[file] ?? '(missing)').split('\n');
+    const w = (wanted[file] ?? '(missing)').split('\n');
+    const at = a.findIndex((line, i) => line !== w[i]);
+    return [`${file}:${at + 1}: ${JSON.stringify(a[at]?.slice(0, 120))} instead of ${JSON.stringify(w[at]?.slice(0, 120))}`];
+  });
+}
+
+/**
+ * Run `step` on a fresh copy of `start` for every N, stopped by `fault`, then `recover`. A killed
+ * run, once recovered, must leave exactly what an uninterrupted run leaves, records included.
+ */
 async function everyStep(start: string, fault: Fault, step: (dir: string, disk: ReturnType<typeof faultyDisk>) => Promise<number>, recover: (dir: string) => Promise<number>, withEdits: boolean) {
   const counting = faultyDisk(Infinity, fault);
   const probe = tempDir();
   cpSync(start, probe, { recursive: true });
   expect(await step(probe, counting)).toBe(0);
   expect(counting.steps).toBeGreaterThan(10);
+  const uninterrupted = contents(probe);
   for (let n = 1; n <= counting.steps; n++) {
     const dir = tempDir();
     cpSync(start, dir, { recursive: true });
@@ -76,7 +97,8 @@ async function everyStep(start: string, fault: Fault, step: (dir: string, disk: 
     }
     expect(await recover(dir), `step ${n}: the recovery run`).toBe(0);
     expect(await check(dir), `step ${n}: update --check after recovery`).toBe(0);
-    expectFinished(dir, withEdits);
+    expectFinished(dir, withEdits, n);
+    if (fault === 'kill') expect(differences(contents(dir), uninterrupted), `step ${n}: the same files as a run never stopped`).toEqual([]);
   }
 }
 
@@ -115,6 +137,33 @@ describe.each(['kill', 'ENOSPC', 'EACCES'] as Fault[])('stopped at every step (%
     const actions = (JSON.parse(dry.out) as { changes: { path: string; action: string }[] }).changes;
     expect(actions.filter((c) => c.action === 'merge').map((c) => c.path)).toContain('docs/knowledge/library-testing.md');
     await everyStep(start, fault, updateRun, (dir) => updateRun(dir), true);
+  });
+});
+
+describe('a conflict the person resolved', () => {
+  it('stays resolved through a refresh killed at any step', async () => {
+    // A line the person rewrote, which the answer change also rewrites: a real conflict, resolved.
+    const dir = freshFolder();
+    expect(await init(undefined, INIT, testContext(dir))).toBe(0);
+    const file = 'docs/knowledge/library-testing.md';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const config = readFileSync(join(dir, '.scaffold/config.yml'), 'utf8');
+    writeFile(dir, '.scaffold/config.yml', config.replace('runtimeTarget: browser', 'runtimeTarget: edge'));
+    const probe = tempDir();
+    cpSync(dir, probe, { recursive: true });
+    expect(await updateRun(probe)).toBe(0);
+    const changed = readFileSync(join(probe, file), 'utf8').split('\n');
+    const line = before.split('\n').find((l) => l.startsWith('- ') && !changed.includes(l));
+    expect(line, 'a Summary line the answer change rewrites').toBeDefined();
+    writeFile(dir, file, before.replace(line!, '- Our own rule for this, which we keep.'));
+    expect(await updateRun(dir)).toBe(1);
+    expect(readFileSync(join(dir, file), 'utf8')).toContain('<<<<<<< yours');
+    // Resolved by keeping ours; then an answer that changes other lines.
+    writeFile(dir, file, readFileSync(join(dir, file), 'utf8').replace(/<<<<<<< yours\n([^]*?)=======\n[^]*?>>>>>>> scaffold [^\n]*\n/g, '$1'));
+    expect(await updateRun(dir)).toBe(0);
+    const resolved = readFileSync(join(dir, '.scaffold/config.yml'), 'utf8');
+    writeFile(dir, '.scaffold/config.yml', resolved.replace('bundleFormat: esm', 'bundleFormat: dual').replace('documentationLevel: readme', 'documentationLevel: api-docs'));
+    await everyStep(dir, 'kill', updateRun, (d) => updateRun(d), false);
   });
 });
 
