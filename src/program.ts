@@ -42,6 +42,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .option('--name <name>', 'project name (default: the folder name)')
     .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
     .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
+    .option('--agents <list>', 'files for coding agents: agents-md, claude, cursor, copilot, skills, mcp; all; none (default agents-md,claude)')
     .option('-y, --yes', 'accept the defaults and never ask')
     .option('--answers <file>', 'read answers from a YAML or JSON file shaped like config.yml')
     .option('--no-interactive', 'never ask, even in a terminal')
@@ -59,7 +60,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
 
   program
     .command('list [what]')
-    .description('list project types, knowledge entries or suites (what: types | knowledge | suites)')
+    .description('list project types, knowledge entries, suites or agents (what: types | knowledge | suites | agents)')
     .option('--type <type>', 'only what applies to one project type (`scaffold list types` shows them)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold list', 'scaffold list knowledge --type ml'))
@@ -79,6 +80,14 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold validate'))
     .action(async (dir, opts) => run(await (await commands()).validate(dir, opts, ctx)));
+
+  program
+    .command('mcp')
+    .description("a read-only MCP server over stdio: this project's knowledge, search, and what update would change")
+    .option('--dir <dir>', 'the project (default: the current folder)')
+    .addHelpText('after', examples('scaffold mcp', 'npx --yes scaffold-overlays mcp --dir services/model'))
+    // Its own chunk: the MCP SDK loads only for this command.
+    .action(async (opts) => run(await (await import('./commands/mcp.js')).mcp(opts, ctx)));
 
   program
     .command('schema')

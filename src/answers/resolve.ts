@@ -5,7 +5,7 @@
  */
 import { defaultOf, projectTypes, type FieldValue } from '../catalog/types.js';
 import { validateConfig } from '../config/load.js';
-import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Config } from '../config/schema.js';
+import { AGENT_IDS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Config } from '../config/schema.js';
 import { knownKeys, configSchema } from '../config/schema.js';
 import type { Source } from '../source/source.js';
 import { didYouMean } from '../source/suggest.js';
@@ -13,13 +13,15 @@ import { UserError } from '../errors.js';
 import { parseFieldValue, allowedText } from './fields.js';
 import type { TypeFlagAnswers } from './flags.js';
 import type { Prompter } from './prompter.js';
-import { askCustomSelection, askField, askMethodology, askName, askDepth, askType, type SelectionChoices } from './wizard.js';
+import { askAgents, askCustomSelection, askField, askMethodology, askName, askDepth, askType, type SelectionChoices } from './wizard.js';
 
 export interface Flags {
   type?: string;
   name?: string;
   methodology?: string;
   depth?: string;
+  /** `--agents a,b`, `all` or `none`. */
+  agents?: string;
   typeAnswers: TypeFlagAnswers;
 }
 
@@ -85,7 +87,10 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
   }
   if (missing.length > 0) throw new UserError(missing[0]!, missing.slice(1));
 
-  // 4. Validate the whole; for custom in the wizard, let the person toggle entries and suites
+  // 4. Which coding agents get their files
+  const agents = await pick<Agent[]>({ flag: parseAgents(flags.agents), file: file.agents as Agent[] | undefined, existing: existing?.agents }, ask(askAgents), DEFAULT_AGENTS);
+
+  // 5. Validate the whole; for custom in the wizard, let the person toggle entries and suites
   const overlay = file.overlay ?? sameType?.overlay;
   const packs = file.packs ?? existing?.packs;
   const config = validateConfig({
@@ -94,6 +99,7 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
     projectType: type,
     methodology,
     ...(depth !== undefined && { depth: Number(depth) }),
+    agents,
     [key]: section,
     ...(packs !== undefined && { packs }),
     ...(overlay !== undefined && { overlay }),
@@ -109,6 +115,17 @@ export async function resolveAnswers(input: ResolveInput): Promise<Config> {
 export function folderDefault(folder: string): string {
   const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
   return projectName().safeParse(name).success && name ? name : 'my-project';
+}
+
+/** `--agents`: a comma-separated list of agents, `all` or `none`. */
+function parseAgents(flag: string | undefined): Agent[] | undefined {
+  if (flag === undefined) return undefined;
+  if (flag.trim() === 'all') return [...AGENT_IDS];
+  if (flag.trim() === 'none') return [];
+  const list = flag.split(',').map((a) => a.trim()).filter(Boolean);
+  if (list.length === 0) throw new UserError(`--agents: expected a comma-separated list of ${AGENT_IDS.join(', ')}, or all, or none`);
+  for (const agent of list) checkChoice('--agents', agent, [...AGENT_IDS, 'all', 'none']);
+  return [...new Set(list)] as Agent[];
 }
 
 function checkType(type: string | undefined): string | undefined {

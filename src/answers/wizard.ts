@@ -1,7 +1,7 @@
 /** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
 import type { ListOps, Overlay } from '../catalog/overlay-format.js';
 import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
-import { CUSTOM_DEFAULT_DEPTH, METHODOLOGIES, projectName, type Methodology } from '../config/schema.js';
+import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Methodology } from '../config/schema.js';
 import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
@@ -18,6 +18,11 @@ export function askName(prompter: Prompter, folderName: string): Promise<string>
 export function askMethodology(prompter: Prompter): Promise<Methodology> {
   const choices = (Object.entries(METHODOLOGIES) as [Methodology, string][]).map(([value, description]) => ({ value, name: value, description }));
   return prompter.select('How much should Scaffold set up?', choices, 'deep');
+}
+
+export function askAgents(prompter: Prompter): Promise<Agent[]> {
+  const choices = (Object.entries(AGENTS) as [Agent, string][]).map(([value, description]) => ({ value, name: value, description, checked: DEFAULT_AGENTS.includes(value) }));
+  return prompter.checkbox('Which coding agents should read this project\'s commands and knowledge?', choices);
 }
 
 export function askDepth(prompter: Prompter): Promise<number> {

@@ -98,6 +98,9 @@ export function checkEntry(text: string, file: string, shipped: boolean): Checke
   if (shipped && (!projectType || !file.endsWith(`/${projectType}/${data.name}.md`))) {
     throw new UserError(`${file}: a shipped entry sits in content/knowledge/<its project-type>/`);
   }
+  // Scaffold's own entries carry their provenance and their pointers for agents (optional in packs).
+  const missing = shipped ? (['reviewed', 'sources', 'when', 'globs'] as const).filter((key) => data[key] === undefined) : [];
+  if (missing.length > 0) throw new UserError(`${file}: a shipped entry needs ${missing.join(', ')} in its frontmatter (README "Your own content")`);
   const body = parsed.content;
   return { ...data, ...(projectType && { projectType }), bodyAt: text.length - body.length };
 }

@@ -37,8 +37,15 @@ const suiteFormat = once(() =>
     seed: z.array(z.string()).default([]),
     /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
     'merge-json': z.array(z.string()).default([]),
-    /** How to run this suite, shown after init. */
+    /** How to run this suite's tests (a base suite's: all of them), shown after init and to agents. */
     run: z.string().optional(),
+    /** A base suite's setup: what to run once before its commands (install dependencies). */
+    install: z.string().optional(),
+    /** What every new shell needs before the commands (activate a virtual environment). */
+    activate: z.string().optional(),
+    /** How to type-check and lint the project, when the suite sets that up. */
+    typecheck: z.string().optional(),
+    lint: z.string().optional(),
     /** A pack's or a project's suite that takes the place of one with the same name. */
     replaces: z.boolean().optional(),
   }),
@@ -55,6 +62,10 @@ export interface SuiteMeta {
   seed: string[];
   mergeJson: string[];
   run?: string;
+  install?: string;
+  activate?: string;
+  typecheck?: string;
+  lint?: string;
   replaces?: boolean;
 }
 

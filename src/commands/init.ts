@@ -14,6 +14,7 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
   name?: string;
   methodology?: string;
   depth?: string;
+  agents?: string;
   yes?: boolean;
   answers?: string;
   interactive?: boolean;
@@ -32,6 +33,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     name: options.name,
     methodology: options.methodology,
     depth: options.depth,
+    agents: options.agents,
     typeAnswers: readTypeFlags(options, options.type),
   };
   const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;
@@ -90,10 +92,10 @@ function selectionChoices({ selection, catalog }: Pipeline) {
 }
 
 /**
- * How to run the generated tests: the `run` of each base suite (one that requires no other).
- * Suites built on a base run with it, so their own `run` lines would only repeat it.
+ * How to run the generated tests: the install and `run` of each base suite (one that requires
+ * no other). Suites built on a base run with it, so their own `run` lines would only repeat it.
  */
 function runCommands({ selection, catalog }: Pipeline): string[] {
   const bases = selection.suites.map((s) => catalog.suite(s.name)).filter((s) => s.requires.length === 0);
-  return [...new Set(bases.map((s) => s.run).filter((r): r is string => !!r))];
+  return [...new Set(bases.flatMap((s) => [s.install, s.run]).filter((r): r is string => !!r))];
 }

@@ -1,13 +1,14 @@
-/** `scaffold list [types|knowledge|suites]`: what this Scaffold, the project's packs and its own content can generate. */
+/** `scaffold list [types|knowledge|suites|agents]`: what this Scaffold, the project's packs and its own content can generate. */
 import { resolve } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { projectTypes } from '../catalog/types.js';
 import { readConfig } from '../config/load.js';
+import { AGENTS, DEFAULT_AGENTS, type Agent } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 
-const KINDS = ['types', 'knowledge', 'suites'] as const;
+const KINDS = ['types', 'knowledge', 'suites', 'agents'] as const;
 type Kind = (typeof KINDS)[number];
 
 export interface ListOptions {
@@ -37,8 +38,9 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
   const catalog = loadCatalog(found ? { projectDir: resolve(ctx.cwd), packs: found.config.packs } : {});
   const kinds = kindArg ? [kindArg as Kind] : KINDS;
   const result: Partial<Record<Kind, Row[]>> = {};
+  const chosen = found?.config.agents;
   for (const kind of kinds) {
-    result[kind] = rows(kind, catalog).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
+    result[kind] = rows(kind, catalog, chosen).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
   if (options.json) {
     ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -50,14 +52,19 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     const width = Math.max(...items.map((r) => r.name.length));
     for (const r of items) {
       const from = r.origin && r.origin !== 'shipped' ? (r.origin === 'local' ? 'this project' : `pack ${r.origin}`) : undefined;
-      const tags = [r.tier, kind !== 'types' && !options.type ? (r.projectType ?? 'any type') : undefined, from].filter(Boolean);
+      const tags = [r.tier, kind !== 'types' && kind !== 'agents' && !options.type ? (r.projectType ?? 'any type') : undefined, from].filter(Boolean);
       ctx.stdout(`  ${r.name.padEnd(width)}  ${r.description}${tags.length ? ` [${tags.join(', ')}]` : ''}\n`);
     }
   }
   return 0;
 }
 
-function rows(kind: Kind, catalog: Catalog): Row[] {
+function rows(kind: Kind, catalog: Catalog, chosen: Agent[] | undefined): Row[] {
+  if (kind === 'agents') {
+    // In a project, which it writes; elsewhere, which init writes by default.
+    const on = new Set<string>(chosen ?? DEFAULT_AGENTS);
+    return (Object.entries(AGENTS) as [Agent, string][]).map(([name, description]) => ({ name, description, tier: on.has(name) ? (chosen ? 'selected' : 'default') : undefined }));
+  }
   if (kind === 'types') {
     return catalog.types.ids.map((t) => ({ name: t, description: catalog.types.get(t).description, projectType: t }));
   }

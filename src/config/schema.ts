@@ -18,6 +18,19 @@ export type Methodology = keyof typeof METHODOLOGIES;
 
 export const CUSTOM_DEFAULT_DEPTH = 3;
 
+/** The coding agents whose files Scaffold writes, each with its one line of help (README "For coding agents"). */
+export const AGENTS = {
+  'agents-md': 'AGENTS.md: the project\'s commands and its knowledge index (Codex, Cursor, Copilot, Gemini CLI and most agents read it)',
+  claude: 'CLAUDE.md importing AGENTS.md (Claude Code)',
+  cursor: 'Cursor rules in .cursor/rules/: one always applied, one per knowledge entry attached to its files',
+  copilot: 'GitHub Copilot instructions: .github/copilot-instructions.md and one per entry for its files',
+  skills: 'one Agent Skill per knowledge entry, in .agents/skills/ and .claude/skills/',
+  mcp: 'the read-only MCP server `scaffold mcp`, configured for each selected agent',
+} as const;
+export type Agent = keyof typeof AGENTS;
+export const AGENT_IDS = Object.keys(AGENTS) as [Agent, ...Agent[]];
+export const DEFAULT_AGENTS: Agent[] = ['agents-md', 'claude'];
+
 /** Built on first use, like every schema here (src/once.ts). */
 export const projectName = once(() =>
   z
@@ -40,6 +53,10 @@ const common = once(() => ({
     .array(z.string().min(1))
     .optional()
     .describe('content packs: npm packages in the project\'s node_modules, or folders given as ./relative paths'),
+  agents: z
+    .array(z.enum(AGENT_IDS))
+    .default(DEFAULT_AGENTS)
+    .describe(`files for coding agents: ${AGENT_IDS.join(', ')} (default ${DEFAULT_AGENTS.join(', ')})`),
 }));
 
 const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
@@ -101,6 +118,7 @@ export type Config = {
   methodology: Methodology;
   depth?: number;
   packs?: string[];
+  agents: Agent[];
   overlay?: Overlay;
 } & Record<string, unknown>;
 

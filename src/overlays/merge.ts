@@ -28,6 +28,8 @@ export interface Selection {
   knowledge: Selected[];
   suites: Selected[];
   variables: Record<string, string | number | boolean>;
+  /** The coding agents whose files are written (config.yml `agents`). */
+  agents: string[];
 }
 
 type Kind = 'knowledge' | 'suites';
@@ -41,6 +43,7 @@ export function select(config: Config, catalog: SelectionCatalog, inline?: Layer
     knowledge: [],
     suites: [],
     variables: {},
+    agents: config.agents ?? [],
   };
   const preset = catalog.preset(config.methodology);
   applyLayer(state, preset, config);

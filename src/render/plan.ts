@@ -6,13 +6,12 @@ import type { Catalog } from '../catalog/catalog.js';
 import { UserError } from '../errors.js';
 import type { Config } from '../config/schema.js';
 import type { Selection } from '../overlays/merge.js';
+import { KNOWLEDGE_OUT, renderAgentFiles } from './agents.js';
 import { renderContext } from './context.js';
 import type { FilePlan } from './file-plan.js';
 import { renderEntryFile } from './knowledge.js';
 import { renderKnowledgeIndex } from './knowledge-index.js';
 import { renderSuite } from './suites.js';
-
-export const KNOWLEDGE_OUT = 'docs/knowledge';
 
 export function renderFilePlan(config: Config, selection: Selection, catalog: Catalog, version: string): FilePlan {
   const context = renderContext(config, selection, catalog.types, version);
@@ -35,6 +34,7 @@ export function renderFilePlan(config: Config, selection: Selection, catalog: Ca
     });
   }
   for (const selected of selection.suites) files.push(...renderSuite(catalog.suite(selected.name), context));
+  files.push(...renderAgentFiles(config, selection, catalog, context, version));
   return withoutCollisions(files);
 }
 

@@ -5,6 +5,7 @@
  */
 import { MANIFEST_FILE } from '../project-files.js';
 import type { FilePlan, PlannedFile, Policy } from '../render/file-plan.js';
+import { appendBlock, blockText, findBlock, removeBlock, replaceInner } from './block.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
 import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import type { FileRecord, Manifest, Records } from './records.js';
@@ -92,10 +93,11 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     // A file already equal to a new render was written by a run that died before its records:
     // what is on disk now is what Scaffold left.
     const rendered = sha256(bytesOf(file.content));
+    // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
       change.action === 'conflict' ? undefined
       : change.write !== undefined ? sha256(change.write)
-      : (record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
+      : (file.policy !== 'block' && record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
   }
@@ -105,7 +107,9 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     const change = decideRemoval(path, record, disk);
     if (!change) continue;
     plan.changes.push(change);
-    if (change.action !== 'delete') {
+    // A file whose block was taken out is the person's alone: no record stays.
+    const blockRemoved = record.policy === 'block' && change.action === 'update';
+    if (change.action !== 'delete' && !blockRemoved) {
       plan.manifest.files[path] = { ...record, retired: true };
       const kept = records.base(path, record.sha256);
       if (kept !== undefined) plan.bases.set(path, kept);
@@ -163,7 +167,7 @@ function decideFile(
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: content };
+    return { ...base, action: 'create', write: file.policy === 'block' ? bytesOf(blockText(file.path, file.content)) : content };
   }
   const { text, style } = normalize(raw);
   if (text === content) return { ...base, action: 'unchanged' };
@@ -173,6 +177,7 @@ function decideFile(
     const previous = record ? records.base(file.path, record.sha256) : undefined;
     return decideJson(file, raw, previous, disk.mode(file.path), warnings);
   }
+  if (file.policy === 'block') return decideBlock(file, text, style, record, records, disk, options);
   if (!record) {
     // A file that equals the render was written by an interrupted run and was handled above.
     if (!options.force) return { ...base, action: 'skip', reason: 'exists and was not written by Scaffold; --force replaces it, keeping a .orig copy' };
@@ -192,6 +197,37 @@ function decideFile(
   if (sha256(content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
   const kept = records.base(file.path, record.sha256);
   return decideMerge(file, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
+}
+
+/**
+ * A file with Scaffold's block in it: the block is decided like a managed file (its inside
+ * against its base), and every byte outside it is written back as it was.
+ */
+function decideBlock(file: PlannedFile, text: string, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
+  const base = { path: file.path, source: file.source, policy: file.policy, mode: disk.mode(file.path) };
+  const content = bytesOf(file.content);
+  const found = findBlock(text);
+  if (!found) {
+    if (record && !options.restore.has(file.path)) {
+      // The person took the block out, markers and all: like deleting a generated file.
+      if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
+      return { ...base, action: 'keep', deleted: true, reason: `you removed Scaffold's block; \`scaffold update --restore ${file.path}\` brings it back` };
+    }
+    const added = appendBlock(text, file.path, content);
+    return { ...base, action: 'update', write: applyStyle(added, style), reason: "Scaffold's block added at the end; the rest of the file is yours" };
+  }
+  if (found.inner === content) return { ...base, action: 'unchanged' };
+  const write = (inner: string) => applyStyle(replaceInner(found, inner), style);
+  if (hasConflictMarkers(found.inner)) {
+    return { ...base, action: 'conflict', reason: 'its block still has conflict markers: resolve them, delete the marker lines, then run again' };
+  }
+  const edited = !record || sha256(found.inner) !== record.sha256;
+  if (!edited || options.force) return { ...base, action: 'update', write: write(content) };
+  if (sha256(content) === record!.sha256) return { ...base, action: 'keep', reason: 'block edited by you' };
+  const kept = records.base(file.path, record!.sha256);
+  const merged = kept === undefined ? markDifferences(found.inner, content, options.version) : merge3(bytesOf(kept), found.inner, content, options.version);
+  if (merged.conflicts === 0) return { ...base, action: 'merge', write: write(merged.text), reason: 'your edits to the block and the new version merged cleanly' };
+  return { ...base, action: 'conflict', write: write(merged.text), reason: `${merged.conflicts} conflicting change(s) in the block marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again` };
 }
 
 function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseText: string | undefined, mode: number | undefined, version: string): Change {
@@ -244,6 +280,18 @@ function showValue(json: string, path: string): string {
   return JSON.stringify(value);
 }
 
+/** A block no longer rendered: taken out if unedited (the file goes if nothing else is left), else kept. */
+function removeOwnBlock(path: string, raw: string, record: FileRecord, disk: Disk): Change | undefined {
+  const base = { path, source: record.source, policy: record.policy };
+  const { text, style } = normalize(raw);
+  const found = findBlock(text);
+  if (!found) return undefined;
+  if (sha256(found.inner) !== record.sha256) return { ...base, action: 'keep', reason: 'no longer generated, but you edited its block, so it stays; delete it if you no longer need it' };
+  const rest = removeBlock(found);
+  if (rest.trim() === '') return { ...base, action: 'delete' };
+  return { ...base, action: 'update', write: applyStyle(rest, style), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
+}
+
 /** A file that is no longer rendered: deleted if it is as Scaffold left it, else retired. */
 function decideRemoval(path: string, record: FileRecord, disk: Disk): Change | undefined {
   const base = { path, source: record.source, policy: record.policy };
@@ -251,6 +299,7 @@ function decideRemoval(path: string, record: FileRecord, disk: Disk): Change | u
   if (raw === undefined || record.policy === 'merge-json') return undefined;
   // Said once, when it stops being generated; after that it is quietly the person's.
   if (record.retired) return { ...base, action: 'unchanged' };
+  if (record.policy === 'block') return removeOwnBlock(path, raw, record, disk);
   if (record.policy === 'seed') return { ...base, action: 'keep', reason: 'no longer generated; the file is yours now' };
   if (sha256(normalize(raw).text) === record.sha256) return { ...base, action: 'delete' };
   return { ...base, action: 'keep', reason: 'no longer generated, but you edited it, so it stays; delete it if you no longer need it' };

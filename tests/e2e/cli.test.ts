@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findBlock } from '../../src/sync/block.js';
 import { cli, snapshot } from '../helpers/cli.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
@@ -237,10 +238,14 @@ describe('the built CLI renders what the sources render', () => {
     // golden tree the source path is compared with in tests/golden.
     const dir = tempDir();
     const project = join(dir, 'golden-project');
-    const args = ['--yes', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'classical', '--ml-serving', 'realtime'];
+    const args = ['--yes', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'classical', '--ml-serving', 'realtime', '--agents', 'all'];
     expect(cli(['init', 'golden-project', ...args], dir).code).toBe(0);
     const golden = fileURLToPath(new URL('../golden/ml-deep/', import.meta.url));
-    const planned = readFileSync(join(golden, '_plan.txt'), 'utf8').trim().split('\n').map((line) => line.split('  ')[0]!);
-    for (const path of planned) expect(readFile(project, path), path).toBe(readFile(golden, path));
+    const planned = readFileSync(join(golden, '_plan.txt'), 'utf8').trim().split('\n').map((line) => line.split('  '));
+    for (const [path, policy] of planned) {
+      // A block's file holds the planned text between Scaffold's two marker lines.
+      const written = policy === 'block' ? findBlock(readFile(project, path!))!.inner : readFile(project, path!);
+      expect(written, path).toBe(readFile(golden, path!));
+    }
   });
 });

@@ -26,6 +26,7 @@ describe('the wizard in a terminal', () => {
       'How is data quality assured?', ENTER,
       'How are schemas managed?', ENTER,
       'Publish datasets to a data catalog?', ENTER,
+      'Which coding agents', ENTER, // the defaults: AGENTS.md and CLAUDE.md
     ]);
     expect(output).toContain('Next steps:');
     expect(code).toBe(0);
@@ -34,6 +35,8 @@ describe('the wizard in a terminal', () => {
     expect(config).toContain('methodology: mvp');
     expect(config).toContain('processingModel: streaming');
     expect(exists(dir, 'docs/knowledge/data-pipeline-batch-patterns.md')).toBe(false);
+    expect(config).toContain('agents:\n  - agents-md\n  - claude');
+    expect(readFile(dir, 'CLAUDE.md')).toContain('@AGENTS.md');
   });
 
   it('Ctrl+C exits 130 and writes nothing', () => {

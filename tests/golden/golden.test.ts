@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { filesUnder } from '../../src/catalog/files.js';
 import { projectTypes } from '../../src/catalog/types.js';
 import { validateConfig } from '../../src/config/load.js';
+import { AGENT_IDS } from '../../src/config/schema.js';
 import { exampleConfig } from '../helpers/combinations.js';
 import { pipelineFor } from '../helpers/plan.js';
 
@@ -17,8 +18,9 @@ const GOLDEN = fileURLToPath(new URL('.', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 // Each type's golden project is its first example answers (content/types/<type>.yml).
-// custom uses depth 2 so that its tree differs from both deep (full) and mvp (core only).
-const METHODOLOGIES: [string, object][] = [['deep', {}], ['mvp', {}], ['custom', { depth: 2 }]];
+// custom uses depth 2 so that its tree differs from both deep (full) and mvp (core only). The
+// files for coding agents: every agent with deep, the default (AGENTS.md, CLAUDE.md) with mvp, none with custom.
+const METHODOLOGIES: [string, object][] = [['deep', { agents: [...AGENT_IDS] }], ['mvp', {}], ['custom', { depth: 2, agents: [] }]];
 
 describe.each(projectTypes().ids)('golden FilePlan of a %s project', (type) => {
   it.each(METHODOLOGIES)('with methodology %s', (methodology, extra) => {

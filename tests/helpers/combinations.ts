@@ -24,10 +24,13 @@ export function answerCombinations(type: string, methodology: Methodology = 'dee
   return configs;
 }
 
-/** A type's example answers (content/types/<type>.yml), as config data; the first is its golden project. */
-export function exampleConfig(type: string, index = 0, extra: object = {}): Record<string, unknown> {
+/**
+ * A type's example answers (content/types/<type>.yml), as config data; the first is its golden
+ * project. Answers in `extra`'s section (`{ ml: { servingPattern: 'batch' } }`) replace the example's.
+ */
+export function exampleConfig(type: string, index = 0, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const def = projectTypes().get(type);
-  return { name: 'golden-project', projectType: type, ...extra, [def.key]: def.examples[index] };
+  return { name: 'golden-project', projectType: type, ...extra, [def.key]: { ...def.examples[index], ...(extra[def.key] as object) } };
 }
 
 /** A short label for a combination, for test names. */

@@ -15,6 +15,6 @@ export function pipelineFor(config: Config): Pipeline {
  * (so every `{{ref}}` renders as text): how the content tests render each entry on its own.
  */
 export function contextFor(config: Config, depth: number): RenderContext {
-  const selection: Selection = { projectType: config.projectType, methodology: config.methodology, depth, knowledge: [], suites: [], variables: {} };
+  const selection: Selection = { projectType: config.projectType, methodology: config.methodology, depth, knowledge: [], suites: [], variables: {}, agents: [] };
   return renderContext(config, selection, projectTypes(), scaffoldVersion(), depth);
 }

@@ -87,6 +87,15 @@ describe('answer resolution', () => {
     );
   });
 
+  it('reads --agents as a list, all or none, and names a misspelt agent', async () => {
+    const flags = (agents: string) => ({ ...noFlags, type: 'library', agents, typeAnswers: readTypeFlags({ libVisibility: 'internal' }, undefined) });
+    expect((await resolve({ flags: flags('cursor,copilot') })).agents).toEqual(['cursor', 'copilot']);
+    expect((await resolve({ flags: flags('all') })).agents).toEqual(['agents-md', 'claude', 'cursor', 'copilot', 'skills', 'mcp']);
+    expect((await resolve({ flags: flags('none') })).agents).toEqual([]);
+    expect((await resolve({ flags: { ...flags(''), agents: undefined } })).agents).toEqual(['agents-md', 'claude']);
+    await expect(resolve({ flags: flags('cursr') })).rejects.toThrow('--agents: expected agents-md|claude|cursor|copilot|skills|mcp|all|none, found "cursr" (did you mean cursor?)');
+  });
+
   it('turns a folder name into a valid project name', () => {
     expect(folderDefault('My Cool_Project!')).toBe('my-cool_project');
     expect(folderDefault('***')).toBe('my-project');
@@ -102,11 +111,15 @@ describe('the wizard', () => {
       'Which part of the model lifecycle does this repository cover?': 'training',
       'What kind of model?': 'classical',
       'Track experiments (MLflow, Weights & Biases or similar)?': false,
+    'Which coding agents should read this project\'s commands and knowledge?': ['agents-md', 'cursor'],
     });
     const config = await resolve({ prompter });
     // A training-only project serves nothing: the serving question has one valid answer and is not asked.
     expect(asked.map((a) => a.message)).not.toContain('How are predictions served?');
-    expect(config).toMatchObject({ name: 'fraud-model', ml: { projectPhase: 'training', servingPattern: 'none', hasExperimentTracking: false } });
+    expect(config).toMatchObject({ name: 'fraud-model', agents: ['agents-md', 'cursor'], ml: { projectPhase: 'training', servingPattern: 'none', hasExperimentTracking: false } });
+    // The agents are offered with one line of help each, the default ones checked.
+    const agents = asked.find((a) => a.message.startsWith('Which coding agents'))!;
+    expect(agents.choices).toEqual(['agents-md', 'claude', 'cursor', 'copilot', 'skills', 'mcp']);
   });
 
   it('does not offer "none" as a serving pattern to a project that serves', async () => {
@@ -116,14 +129,14 @@ describe('the wizard', () => {
       'How are predictions served?': 'batch',
       'Track experiments (MLflow, Weights & Biases or similar)?': true,
     });
-    await resolve({ prompter, flags: { ...noFlags, type: 'ml', name: 'x', methodology: 'deep' } });
+    await resolve({ prompter, flags: { ...noFlags, type: 'ml', name: 'x', methodology: 'deep', agents: 'all' } });
     expect(asked.find((a) => a.message === 'How are predictions served?')!.choices).toEqual(['batch', 'realtime', 'edge']);
   });
 
   it('skips questions answered by flags', async () => {
     const { prompter, asked } = scripted({ 'Project name': 'lib', 'How much should Scaffold set up?': 'mvp' });
     const flags = readTypeFlags({ libVisibility: 'internal', libRuntimeTarget: 'node', libBundleFormat: 'esm', libTypeDefinitions: true, libDocLevel: 'none' }, undefined);
-    const config = await resolve({ prompter, flags: { typeAnswers: flags } });
+    const config = await resolve({ prompter, flags: { typeAnswers: flags, agents: 'agents-md,claude' } });
     expect(asked).toHaveLength(2);
     expect(config).toMatchObject({ projectType: 'library', methodology: 'mvp', library: { documentationLevel: 'none' } });
   });
@@ -135,6 +148,7 @@ describe('the wizard', () => {
       'How is the app distributed?': 'public',
       'How much offline support?': 'none',
       'Send push notifications?': false,
+    'Which coding agents should read this project\'s commands and knowledge?': [],
       'Knowledge entries to render': ['a'],
       'Starter test suites to render': ['s1', 's2'],
     });
