@@ -39,13 +39,15 @@ function settle() {
 
 /**
  * Wall milliseconds of one run. `prepare` runs first, untimed, and may return extra arguments
- * and a working folder (a fresh output folder per run).
+ * and a working folder (a fresh output folder per run). `input` is written to its stdin, which
+ * then closes (an MCP server answers and exits).
  */
 function timeOnce([command, args], options = {}) {
   const { args: extra = [], cwd = options.cwd } = options.prepare ? options.prepare() : {};
   settle();
   const start = process.hrtime.bigint();
-  const run = spawnSync(command, [...args, ...extra], { cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const run = spawnSync(command, [...args, ...extra], { cwd, env: { ...process.env, ...options.env }, input: options.input, stdio: [stdin, 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return ms;
@@ -55,7 +57,8 @@ function timeOnce([command, args], options = {}) {
 export function peakMiB([command, args], options = {}) {
   if (!existsSync('/usr/bin/time')) return undefined;
   const { args: extra = [], cwd = options.cwd } = options.prepare ? options.prepare() : {};
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args, ...extra], { cwd, env: { ...process.env, ...options.env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args, ...extra], { cwd, env: { ...process.env, ...options.env }, input: options.input, encoding: 'utf8', stdio: [stdin, 'ignore', 'pipe'] });
   const kb = Number(run.stderr.trim().split('\n').pop());
   return Number.isFinite(kb) ? kb / 1024 : undefined;
 }

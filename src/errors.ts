@@ -54,7 +54,7 @@ export function environmentError(error: unknown, outcome = ''): unknown {
   const meaning = e && typeof e === 'object' && typeof e.code === 'string' ? ENVIRONMENT[e.code] : undefined;
   if (!meaning) return error;
   // A staged temp file stands for the file it becomes.
-  const path = (e.path ?? '').replace(/\/\.([^/]+)\.scaffold-tmp$/, '/$1');
+  const path = String(e.path ?? '').replace(/\/\.([^/]+)\.scaffold-tmp$/, '/$1');
   const what = e.syscall ? `${e.syscall} ${path}`.trim() : path;
   return new UserError(`cannot ${what} (${e.code}): ${meaning}${outcome ? `; ${outcome}` : ''}`);
 }

@@ -54,7 +54,7 @@ export interface Pipeline {
   /** Every file Scaffold would write for this project, rendered on first use. */
   files(): FilePlan;
   /** Compare the files with the disk and apply them under the lock (unless `write` is false). */
-  sync(request: SyncRequest): SyncOutcome;
+  sync(request: SyncRequest): Promise<SyncOutcome>;
 }
 
 export function pipeline(input: PipelineInput): Pipeline {

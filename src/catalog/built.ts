@@ -74,6 +74,8 @@ const FINGERPRINT_FILE = 'fingerprint.json';
 /** What the build recorded of the shipped files: their fingerprint, sizes and when it read them. */
 export interface BuildRecord {
   fingerprint: string;
+  /** The Scaffold version the build ran as (the fingerprint includes it). */
+  version: string;
   /** Milliseconds since the epoch when the build started reading the files. */
   readAt: number;
   sizes: Record<string, number>;
@@ -95,11 +97,15 @@ export function hashShippedContent(): string {
 let fingerprint: string | undefined;
 
 /**
- * The fingerprint of the shipped content: the build's, when every shipped file is the one the
- * build read (the same files, sizes unchanged, none modified after the build read them), else
- * hashed now. The check costs a stat per file instead of reading and hashing them all. It runs
- * in an installed package too: a copy whose content was changed after its build (a patched
- * install, tests/e2e/type-as-data.test.ts) must not pass for the build's.
+ * The fingerprint of the shipped content: the build's, when the shipped files are the ones the
+ * build read, else hashed now.
+ *
+ * - An installed package holds exactly the files its build read: it ships dist/, content/ and
+ *   templates/ (no sources) and is built before it is packed, so its record is trusted as it is
+ *   (changing the files of an installed package is not a way Scaffold is used).
+ * - A source checkout of Scaffold (it has src/) is where content is edited, often without a new
+ *   build: there every shipped file is checked against the record by its size and modification
+ *   time, a stat per file instead of reading and hashing them all.
  */
 export function shippedFingerprint(): string {
   fingerprint ??= buildRecord()?.fingerprint ?? hashShippedContent();
@@ -110,7 +116,8 @@ export function shippedFingerprint(): string {
 export function buildRecord(): BuildRecord | undefined {
   const file = join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE);
   const record = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildRecord) : undefined;
-  return record && asBuilt(record) ? record : undefined;
+  if (!record || record.version !== scaffoldVersion()) return undefined;
+  return !existsSync(join(PACKAGE_ROOT, 'src')) || asBuilt(record) ? record : undefined;
 }
 
 function asBuilt(record: BuildRecord): boolean {
@@ -148,7 +155,7 @@ export function artifactStore() {
       for (const top of SHIPPED_DIRS) {
         for (const f of filesUnder(join(PACKAGE_ROOT, top))) sizes[`${top}/${f}`] = statSync(join(PACKAGE_ROOT, top, f)).size;
       }
-      const record: BuildRecord = { fingerprint: hashShippedContent(), readAt, sizes };
+      const record: BuildRecord = { fingerprint: hashShippedContent(), version: scaffoldVersion(), readAt, sizes };
       writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE), `${JSON.stringify(record)}\n`);
       for (const [name, value] of whole) {
         writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`), `${JSON.stringify({ fingerprint: record.fingerprint, value })}\n`);

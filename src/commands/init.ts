@@ -49,7 +49,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
 
   // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
   const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing) });
-  const outcome = run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
+  const outcome = await run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
   const where = relative(ctx.cwd, projectDir);
   const next = [
     ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),

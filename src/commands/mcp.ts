@@ -88,7 +88,7 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
     'plan',
     { title: 'What update would change', description: 'What `scaffold update` would do to each generated file now, without writing anything: the same report as `scaffold update --dry-run --json`.' },
     async () => {
-      const outcome = run.sync({ write: false, force: false, restore: [] });
+      const outcome = await run.sync({ write: false, force: false, restore: [] });
       return text({ changes: outcome.changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: c.path, action: c.action, source: c.source, ...(c.reason && { reason: c.reason }) })), warnings: outcome.warnings });
     },
   );
@@ -100,9 +100,14 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
   }
 
   const transport = new StdioServerTransport();
-  const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
+  // The client is gone when our stdin ends; the transport does not report that by itself.
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = resolve;
+    process.stdin.once('end', resolve);
+  });
   await server.connect(transport);
   await closed;
+  await server.close();
   return 0;
 }
 

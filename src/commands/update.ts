@@ -29,7 +29,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
   const { config, source } = found;
   const run = pipeline({ projectDir, config, configSource: source });
-  const outcome = run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
+  const outcome = await run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
   printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
   if (options.check && isDrift(outcome.changes)) {
     if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');

@@ -23,7 +23,6 @@ import type { DiskOps } from './disk-ops.js';
 import { lockHolder } from './lock.js';
 import { pathGuard } from './paths.js';
 import { NEXT_BASE_FILE, serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
-import { bytesOf, toBuffer } from './text.js';
 
 export interface Op {
   /**
@@ -33,8 +32,7 @@ export interface Op {
    */
   kind: 'write' | 'backup' | 'delete' | 'commit-bases' | 'cleanup' | 'delete-folder';
   path: string;
-  /** Bytes as a byte string (text.ts). */
-  data?: string;
+  data?: Buffer;
   mode?: number;
   from?: string;
 }
@@ -53,13 +51,13 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   }
   const bases = serializeBases(plan.bases);
   const basesChanged = readIfExists(join(projectDir, BASE_FILE)) !== bases;
-  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: bytesOf(bases) });
+  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: Buffer.from(bases, 'utf8') });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
   // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);
   const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
   const withOldHint = onDisk === undefined ? undefined : serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
-  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint || records.rebuilt)) ops.push({ kind: 'write', path: MANIFEST_FILE, data: bytesOf(manifest) });
+  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint || records.rebuilt)) ops.push({ kind: 'write', path: MANIFEST_FILE, data: Buffer.from(manifest, 'utf8') });
   if (basesChanged) ops.push({ kind: 'commit-bases', path: BASE_FILE });
   else if (records.nextOnDisk) ops.push({ kind: 'cleanup', path: NEXT_BASE_FILE });
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
@@ -93,7 +91,7 @@ export function preflight(projectDir: string, ops: Op[]): void {
     if (op.kind !== 'write' && op.kind !== 'backup') continue;
     bytes += op.data?.length ?? sizeOf(join(projectDir, op.from ?? op.path));
     const target = join(projectDir, op.path);
-    if (existsSync(target) && statSync(target).isDirectory()) {
+    if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
     }
     for (let dir = dirname(op.path); dir !== '.'; dir = dirname(dir)) {
@@ -126,7 +124,7 @@ function freeBytes(dir: string): number | undefined {
 }
 
 /** Steps 1-3. Throws a UserError (exit 2) when the environment fails it, saying what was left. */
-export function applyOps(projectDir: string, ops: Op[], disk: DiskOps): void {
+export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Promise<void> {
   const at = (path: string) => join(projectDir, path);
   const made: string[] = [];
   const staged: string[] = [];
@@ -144,9 +142,11 @@ export function applyOps(projectDir: string, ops: Op[], disk: DiskOps): void {
       }
       const temp = tempOf(at(op.path));
       removeIfThere(disk, temp);
-      disk.create(temp, toBuffer(op.data!), op.mode);
+      disk.create(temp, op.data!, op.mode);
       staged.push(temp);
     }
+    // Everything staged is on disk before any of it is renamed into place.
+    await disk.flush(staged);
   } catch (error) {
     undo(disk, staged, made);
     throw environmentError(error, 'nothing was changed');
@@ -164,16 +164,16 @@ export function applyOps(projectDir: string, ops: Op[], disk: DiskOps): void {
       folders.add(dirname(at(op.path)));
       done++;
     }
-    for (const folder of folders) disk.syncFolder(folder);
+    await disk.flush([...folders]);
     const manifest = ops.find((op) => op.path === MANIFEST_FILE);
     if (manifest) {
       disk.rename(tempOf(at(MANIFEST_FILE)), at(MANIFEST_FILE));
-      disk.syncFolder(at(SCAFFOLD_DIR));
+      await disk.flush([at(SCAFFOLD_DIR)]);
       done++;
     }
     if (ops.some((op) => op.kind === 'commit-bases')) {
       disk.rename(at(NEXT_BASE_FILE), at(BASE_FILE));
-      disk.syncFolder(at(SCAFFOLD_DIR));
+      await disk.flush([at(SCAFFOLD_DIR)]);
     }
   } catch (error) {
     removeAll(disk, staged.filter((file) => file.endsWith(TEMP_SUFFIX)));

@@ -9,7 +9,7 @@ import { appendBlock, blockText, findBlock, removeBlock, replaceInner } from './
 import { mergeJson, stringifyLike } from './json-merge.js';
 import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import type { FileRecord, Manifest, Records } from './records.js';
-import { applyStyle, bytesOf, normalize, sha256, textOf, type TextStyle } from './text.js';
+import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, toBuffer, type TextStyle } from './text.js';
 
 export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'keep' | 'skip' | 'unchanged';
 /** Actions that mean the project is out of date (`update --check` exits 1). */
@@ -20,8 +20,8 @@ export interface Change {
   action: Action;
   source: string;
   policy: Policy | 'records';
-  /** The file's new bytes (a byte string, text.ts), in its own style, when the action writes it. */
-  write?: string;
+  /** The file's new bytes, in its own style, when the action writes it. */
+  write?: Buffer;
   /** The mode of the file it replaces, kept. */
   mode?: number;
   /** Where the current file is copied before it is replaced (`--force`): a name that is free. */
@@ -92,7 +92,7 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     // left with conflict markers gets none, so the fast path of update never calls it up to date.
     // A file already equal to a new render was written by a run that died before its records:
     // what is on disk now is what Scaffold left.
-    const rendered = sha256(bytesOf(file.content));
+    const rendered = sha256Text(file.content);
     // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
       change.action === 'conflict' ? undefined
@@ -159,7 +159,6 @@ function decideFile(
   backupName: (path: string) => string,
 ): Change {
   const base = { path: file.path, source: file.source, policy: file.policy };
-  const content = bytesOf(file.content);
   const raw = disk.read(file.path);
   if (raw === undefined) {
     if (record && !options.restore.has(file.path)) {
@@ -167,17 +166,19 @@ function decideFile(
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: file.policy === 'block' ? bytesOf(blockText(file.path, file.content)) : content };
+    return { ...base, action: 'create', write: Buffer.from(file.policy === 'block' ? blockText(file.path, file.content) : file.content, 'utf8') };
   }
+  // Only a file on disk needs the render as a byte string (text.ts), to compare and merge with.
+  const content = bytesOf(file.content);
   const { text, style } = normalize(raw);
   if (text === content) return { ...base, action: 'unchanged' };
-  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: applyStyle(content, style), mode: disk.mode(file.path), ...extra });
+  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: toBuffer(applyStyle(content, style)), mode: disk.mode(file.path), ...extra });
   if (file.policy === 'config') return replace({});
   if (file.policy === 'merge-json') {
     const previous = record ? records.base(file.path, record.sha256) : undefined;
     return decideJson(file, raw, previous, disk.mode(file.path), warnings);
   }
-  if (file.policy === 'block') return decideBlock(file, text, style, record, records, disk, options);
+  if (file.policy === 'block') return decideBlock(file, content, text, style, record, records, disk, options);
   if (!record) {
     // A file that equals the render was written by an interrupted run and was handled above.
     if (!options.force) return { ...base, action: 'skip', reason: 'exists and was not written by Scaffold; --force replaces it, keeping a .orig copy' };
@@ -196,16 +197,15 @@ function decideFile(
   }
   if (sha256(content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
   const kept = records.base(file.path, record.sha256);
-  return decideMerge(file, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
+  return decideMerge(file, content, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
 }
 
 /**
  * A file with Scaffold's block in it: the block is decided like a managed file (its inside
  * against its base), and every byte outside it is written back as it was.
  */
-function decideBlock(file: PlannedFile, text: string, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
+function decideBlock(file: PlannedFile, content: string, text: string, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
   const base = { path: file.path, source: file.source, policy: file.policy, mode: disk.mode(file.path) };
-  const content = bytesOf(file.content);
   const found = findBlock(text);
   if (!found) {
     if (record && !options.restore.has(file.path)) {
@@ -214,10 +214,10 @@ function decideBlock(file: PlannedFile, text: string, style: TextStyle, record: 
       return { ...base, action: 'keep', deleted: true, reason: `you removed Scaffold's block; \`scaffold update --restore ${file.path}\` brings it back` };
     }
     const added = appendBlock(text, file.path, content);
-    return { ...base, action: 'update', write: applyStyle(added, style), reason: "Scaffold's block added at the end; the rest of the file is yours" };
+    return { ...base, action: 'update', write: toBuffer(applyStyle(added, style)), reason: "Scaffold's block added at the end; the rest of the file is yours" };
   }
   if (found.inner === content) return { ...base, action: 'unchanged' };
-  const write = (inner: string) => applyStyle(replaceInner(found, inner), style);
+  const write = (inner: string) => toBuffer(applyStyle(replaceInner(found, inner), style));
   if (hasConflictMarkers(found.inner)) {
     return { ...base, action: 'conflict', reason: 'its block still has conflict markers: resolve them, delete the marker lines, then run again' };
   }
@@ -230,9 +230,8 @@ function decideBlock(file: PlannedFile, text: string, style: TextStyle, record: 
   return { ...base, action: 'conflict', write: write(merged.text), reason: `${merged.conflicts} conflicting change(s) in the block marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again` };
 }
 
-function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseText: string | undefined, mode: number | undefined, version: string): Change {
+function decideMerge(file: PlannedFile, content: string, yours: string, style: TextStyle, baseText: string | undefined, mode: number | undefined, version: string): Change {
   const base = { path: file.path, source: file.source, policy: file.policy, mode };
-  const content = bytesOf(file.content);
   if (baseText === undefined) {
     // The version both sides started from is gone (base.json lost or edited): no three-way merge
     // is possible, so every difference is marked once; after that the file merges as usual.
@@ -240,17 +239,17 @@ function decideMerge(file: PlannedFile, yours: string, style: TextStyle, baseTex
     return {
       ...base,
       action: 'conflict',
-      write: applyStyle(marked.text, style),
+      write: toBuffer(applyStyle(marked.text, style)),
       reason: `edited by you and changed by Scaffold, and the version both started from is missing from .scaffold/base.json, so ${marked.conflicts} difference(s) are marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again`,
     };
   }
   const merged = merge3(baseText, yours, content, version);
-  if (merged.conflicts === 0) return { ...base, action: 'merge', write: applyStyle(merged.text, style), reason: 'your edits and the new version merged cleanly' };
+  if (merged.conflicts === 0) return { ...base, action: 'merge', write: toBuffer(applyStyle(merged.text, style)), reason: 'your edits and the new version merged cleanly' };
   const n = merged.conflicts;
   return {
     ...base,
     action: 'conflict',
-    write: applyStyle(merged.text, style),
+    write: toBuffer(applyStyle(merged.text, style)),
     reason: `${n} conflicting change${n > 1 ? 's' : ''} marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again`,
   };
 }
@@ -272,7 +271,7 @@ function decideJson(file: PlannedFile, raw: string, previous: string | undefined
   if (result.added.length === 0 && result.updated.length === 0) return { ...base, action: 'unchanged' };
   const parts = [result.added.length && `added ${result.added.join(', ')}`, result.updated.length && `updated ${result.updated.join(', ')}`];
   const merged = bytesOf(stringifyLike(result.merged, textOf(canonical)));
-  return { ...base, action: 'merge', write: applyStyle(merged, style), mode, reason: parts.filter(Boolean).join('; ') };
+  return { ...base, action: 'merge', write: toBuffer(applyStyle(merged, style)), mode, reason: parts.filter(Boolean).join('; ') };
 }
 
 function showValue(json: string, path: string): string {
@@ -289,7 +288,7 @@ function removeOwnBlock(path: string, raw: string, record: FileRecord, disk: Dis
   if (sha256(found.inner) !== record.sha256) return { ...base, action: 'keep', reason: 'no longer generated, but you edited its block, so it stays; delete it if you no longer need it' };
   const rest = removeBlock(found);
   if (rest.trim() === '') return { ...base, action: 'delete' };
-  return { ...base, action: 'update', write: applyStyle(rest, style), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
+  return { ...base, action: 'update', write: toBuffer(applyStyle(rest, style)), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
 }
 
 /** A file that is no longer rendered: deleted if it is as Scaffold left it, else retired. */

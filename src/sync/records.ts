@@ -164,9 +164,13 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
 }
 
-/** base.json's text: sorted paths, one per line, a blank line between them. */
+/**
+ * base.json's text: sorted paths, one per line, a blank line between them (what
+ * JSON.stringify(…, null, 2) writes, with the blank lines; made in one pass).
+ */
 export function serializeBases(bases: Map<string, string>): string {
   const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sorted.length === 0) return '{}\n';
   // JSON escapes newlines inside strings, so every real newline here is between entries.
-  return `${JSON.stringify(Object.fromEntries(sorted), null, 2).replaceAll(',\n  "', ',\n\n  "')}\n`;
+  return `{\n${sorted.map(([path, text]) => `  ${JSON.stringify(path)}: ${JSON.stringify(text)}`).join(',\n\n')}\n}\n`;
 }

@@ -36,7 +36,7 @@ export interface SyncOutcome {
   wrote: boolean;
 }
 
-export function syncProject(request: SyncRequest): SyncOutcome {
+export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
   const { projectDir } = request;
   const disk = request.disk ?? realDisk;
   const planned = new Set(request.files.map((f) => f.path));
@@ -69,7 +69,7 @@ export function syncProject(request: SyncRequest): SyncOutcome {
     release = acquireLock(projectDir, disk);
     ({ plan, ops } = decide()); // again under the lock: another run may have just finished
     preflight(projectDir, ops);
-    applyOps(projectDir, ops, disk);
+    await applyOps(projectDir, ops, disk);
     done = true;
   } catch (error) {
     throw environmentError(error, 'nothing was changed');

@@ -74,7 +74,12 @@ export function applyStyle(text: string, style: TextStyle): string {
   return style.bom ? BOM + body : body;
 }
 
-/** sha256 of a byte string: for valid UTF-8 the same as hashing the text. */
-export function sha256(bytes: string): string {
-  return createHash('sha256').update(bytes, 'latin1').digest('hex');
+/** sha256 of a byte string, or of bytes: for valid UTF-8 the same as hashing the text (sha256Text). */
+export function sha256(bytes: string | Buffer): string {
+  return typeof bytes === 'string' ? createHash('sha256').update(bytes, 'latin1').digest('hex') : createHash('sha256').update(bytes).digest('hex');
+}
+
+/** sha256 of Scaffold's text as its UTF-8 bytes, without making them a byte string first. */
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

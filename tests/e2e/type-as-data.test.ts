@@ -13,10 +13,14 @@ import { readFile, tempDir, writeFile } from '../helpers/project.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/fixture-type', import.meta.url));
 
-/** The built package, copied, with the fixture type added to its content. */
+/**
+ * A checkout of Scaffold, built, with the fixture type added to its content afterwards: the way
+ * a contributor adds a type. (src/ is what marks a checkout, whose content may change after its
+ * build; src/catalog/built.ts.)
+ */
 function packageWithGameType(): string {
   const pkg = tempDir('scaffold-pkg-');
-  for (const part of ['package.json', 'dist', 'content', 'templates']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+  for (const part of ['package.json', 'src', 'dist', 'content', 'templates']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
   cpSync(FIXTURE, pkg, { recursive: true });
   // A shipped file changed since the build is parsed on the spot, with the libraries the build used.
   symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');

@@ -22,8 +22,8 @@ export interface FaultyDisk extends DiskOps {
 export function faultyDisk(at: number, fault: Fault): FaultyDisk {
   let dead = false;
   const disk = { steps: 0 } as FaultyDisk;
-  for (const [name, operation] of Object.entries(realDisk) as [keyof DiskOps, (...args: unknown[]) => void][]) {
-    (disk as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+  for (const [name, operation] of Object.entries(realDisk) as [keyof DiskOps, (...args: unknown[]) => unknown][]) {
+    (disk as unknown as Record<string, unknown>)[name] = (...args: unknown[]): unknown => {
       if (dead) return; // a dead process writes nothing more, its cleanup code included
       disk.steps++;
       if (disk.steps === at) {
@@ -32,10 +32,11 @@ export function faultyDisk(at: number, fault: Fault): FaultyDisk {
           throw new Killed(at);
         }
         const error = new Error(`${fault}: simulated on ${name}`) as NodeJS.ErrnoException;
-        Object.assign(error, { code: fault, syscall: name, path: args[0] });
+        // A flush names several paths: the error names the first, as fsync's would.
+        Object.assign(error, { code: fault, syscall: name, path: [args[0]].flat()[0] });
         throw error;
       }
-      operation(...args);
+      return operation(...args);
     };
   }
   return disk;

@@ -17,8 +17,8 @@ const doc = (content: string, policy: PlannedFile['policy'] = 'managed'): Planne
   source: 'test',
 });
 
-function run(dir: string, files: PlannedFile[], extra: Partial<SyncRequest> = {}) {
-  const outcome = syncProject({ projectDir: dir, files, version: '1.0.0', force: false, restore: [], write: true, ...extra });
+async function run(dir: string, files: PlannedFile[], extra: Partial<SyncRequest> = {}) {
+  const outcome = await syncProject({ projectDir: dir, files, version: '1.0.0', force: false, restore: [], write: true, ...extra });
   return { ...outcome, actions: Object.fromEntries(outcome.changes.map((c) => [c.path, c.action])) };
 }
 
@@ -29,108 +29,108 @@ const V1 = 'title\n\nline one\nline two\nline three\n';
 const V2 = 'title\n\nline one\nline two (improved)\nline three\n';
 
 describe('sync', () => {
-  it('creates a file that is missing and not in the manifest, and records it', () => {
+  it('creates a file that is missing and not in the manifest, and records it', async () => {
     const dir = tempDir();
-    expect(run(dir, [doc(V1)]).actions).toEqual({ 'docs/guide.md': 'create' });
+    expect((await run(dir, [doc(V1)])).actions).toEqual({ 'docs/guide.md': 'create' });
     expect(readFile(dir, 'docs/guide.md')).toBe(V1);
     expect(baseOf(dir, 'docs/guide.md')).toBe(V1);
     expect(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files['docs/guide.md'].policy).toBe('managed');
   });
 
-  it('writes nothing at all on a clean re-run', () => {
+  it('writes nothing at all on a clean re-run', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
-    const again = run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
+    const again = (await run(dir, [doc(V1)]));
     expect(again.actions).toEqual({ 'docs/guide.md': 'unchanged' });
     expect(again.wrote).toBe(false);
     expect(exists(dir, LOCK_FILE)).toBe(false);
   });
 
-  it('updates a file the person has not touched when the render changes', () => {
+  it('updates a file the person has not touched when the render changes', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('update');
+    (await run(dir, [doc(V1)]));
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('update');
     expect(readFile(dir, 'docs/guide.md')).toBe(V2);
     expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
   });
 
-  it('keeps the person\'s edits when the render did not change', () => {
+  it('keeps the person\'s edits when the render did not change', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
-    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('keep');
+    expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('keep');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V1}my own note\n`);
   });
 
-  it('merges the person\'s edits with a changed render when they do not overlap', () => {
+  it('merges the person\'s edits with a changed render when they do not overlap', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
-    const result = run(dir, [doc(V2)]);
+    const result = (await run(dir, [doc(V2)]));
     expect(result.actions['docs/guide.md']).toBe('merge');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
     // The merged file still counts as edited: the next render change merges again.
     const V3 = V2.replace('title', 'new title');
-    expect(run(dir, [doc(V3)]).actions['docs/guide.md']).toBe('merge');
+    expect((await run(dir, [doc(V3)])).actions['docs/guide.md']).toBe('merge');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
   });
 
-  it('merges against a base kept the old way, one file under .scaffold/base/, then moves it into base.json', () => {
+  it('merges against a base kept the old way, one file under .scaffold/base/, then moves it into base.json', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     // A project set up by Scaffold 0.1: same manifest, bases as files.
     rmSync(join(dir, '.scaffold/base.json'));
     writeFile(dir, '.scaffold/base/docs/guide.md', V1);
     writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('merge');
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('merge');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
     expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
     expect(exists(dir, '.scaffold/base')).toBe(false);
   });
 
-  it('keeps bases so that git merges two branches that changed different files without a conflict', () => {
+  it('keeps bases so that git merges two branches that changed different files without a conflict', async () => {
     const dir = tempDir();
     const git = (...args: string[]) => {
       const result = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}${result.stdout}`);
     };
     const files = (a: string, b: string) => [doc(a), { ...doc(b), path: 'docs/other.md' }];
-    run(dir, files(V1, V1));
+    (await run(dir, files(V1, V1)));
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'init');
     git('checkout', '-qb', 'one');
-    run(dir, files(V2, V1));
+    (await run(dir, files(V2, V1)));
     git('commit', '-qam', 'guide changed');
     git('checkout', '-q', 'main');
-    run(dir, files(V1, V2));
+    (await run(dir, files(V1, V2)));
     git('commit', '-qam', 'other changed');
     git('merge', '-q', 'one', '-m', 'merge');
     expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
     expect(baseOf(dir, 'docs/other.md')).toBe(V2);
   });
 
-  it('writes conflict markers when both changed the same line, and refuses to go on until they are resolved', () => {
+  it('writes conflict markers when both changed the same line, and refuses to go on until they are resolved', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', V1.replace('line two', 'line two, my way'));
-    const result = run(dir, [doc(V2)]);
+    const result = (await run(dir, [doc(V2)]));
     expect(result.actions['docs/guide.md']).toBe('conflict');
     const text = readFile(dir, 'docs/guide.md');
     expect(text).toContain('<<<<<<< yours\nline two, my way\n=======\nline two (improved)\n>>>>>>> scaffold 1.0.0');
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('conflict');
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('conflict');
     expect(readFile(dir, 'docs/guide.md')).toBe(text);
     // Resolved: the person's resolution is kept from now on.
     writeFile(dir, 'docs/guide.md', V2.replace('(improved)', '(improved, my way)'));
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('keep');
   });
 
-  it('never merges against a base copy that is not what Scaffold last wrote: it marks each difference once', () => {
+  it('never merges against a base copy that is not what Scaffold last wrote: it marks each difference once', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
     writeFile(dir, '.scaffold/base.json', JSON.stringify({ 'docs/guide.md': 'torn' }));
-    const result = run(dir, [doc(V2)]);
+    const result = (await run(dir, [doc(V2)]));
     expect(result.actions['docs/guide.md']).toBe('conflict');
     expect(result.changes[0]!.reason).toContain('the version both started from is missing from .scaffold/base.json');
     // Every line survives: what both have once, and each difference between markers.
@@ -139,127 +139,127 @@ describe('sync', () => {
     expect(marked).toContain('<<<<<<< yours\nmine\n=======\n>>>>>>> scaffold 1.0.0');
     // Resolved once, the file is the person's edit of the new version, as after any conflict.
     writeFile(dir, 'docs/guide.md', `${V2}mine\n`);
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('keep');
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('keep');
     expect(baseOf(dir, 'docs/guide.md')).toBe(V2);
   });
 
-  it('skips a file Scaffold did not write, and --force replaces it keeping a .orig copy', () => {
+  it('skips a file Scaffold did not write, and --force replaces it keeping a .orig copy', async () => {
     const dir = tempDir();
     writeFile(dir, 'docs/guide.md', 'mine\n');
-    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('skip');
+    expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('skip');
     expect(readFile(dir, 'docs/guide.md')).toBe('mine\n');
-    expect(run(dir, [doc(V1)], { force: true }).actions['docs/guide.md']).toBe('update');
+    expect((await run(dir, [doc(V1)], { force: true })).actions['docs/guide.md']).toBe('update');
     expect(readFile(dir, 'docs/guide.md')).toBe(V1);
     expect(readFile(dir, 'docs/guide.md.orig')).toBe('mine\n');
   });
 
-  it('creates a seed file once and never touches it again', () => {
+  it('creates a seed file once and never touches it again', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1, 'seed')]);
+    (await run(dir, [doc(V1, 'seed')]));
     writeFile(dir, 'docs/guide.md', 'rewritten by the person\n');
-    expect(run(dir, [doc(V2, 'seed')]).actions['docs/guide.md']).toBe('unchanged');
+    expect((await run(dir, [doc(V2, 'seed')])).actions['docs/guide.md']).toBe('unchanged');
     expect(readFile(dir, 'docs/guide.md')).toBe('rewritten by the person\n');
     expect(baseOf(dir, 'docs/guide.md')).toBeUndefined();
   });
 
-  it('deletes a file no longer rendered when unchanged, and keeps it when edited', () => {
+  it('deletes a file no longer rendered when unchanged, and keeps it when edited', async () => {
     const dir = tempDir();
     const other = { ...doc(V1), path: 'docs/other.md' };
-    run(dir, [doc(V1), other]);
+    (await run(dir, [doc(V1), other]));
     writeFile(dir, 'docs/other.md', `${V1}edited\n`);
-    const result = run(dir, []);
+    const result = (await run(dir, []));
     expect(result.actions).toEqual({ 'docs/guide.md': 'delete', 'docs/other.md': 'keep' });
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     expect(baseOf(dir, 'docs/guide.md')).toBeUndefined();
     expect(baseOf(dir, 'docs/other.md')).toBe(V1);
     expect(readFile(dir, 'docs/other.md')).toBe(`${V1}edited\n`);
-    expect(run(dir, []).wrote).toBe(false);
+    expect((await run(dir, [])).wrote).toBe(false);
   });
 
-  it('merges a kept file with the new render when it is selected again', () => {
+  it('merges a kept file with the new render when it is selected again', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', `${V1}mine\n`);
-    expect(run(dir, []).actions['docs/guide.md']).toBe('keep');
-    const back = run(dir, [doc(V2)]);
+    expect((await run(dir, [])).actions['docs/guide.md']).toBe('keep');
+    const back = (await run(dir, [doc(V2)]));
     expect(back.actions['docs/guide.md']).toBe('merge');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}mine\n`);
   });
 
-  it('leaves a generated file the person deleted deleted, until --restore', () => {
+  it('leaves a generated file the person deleted deleted, until --restore', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     rmSync(join(dir, 'docs/guide.md'));
-    const first = run(dir, [doc(V2)]);
+    const first = (await run(dir, [doc(V2)]));
     expect(first.actions['docs/guide.md']).toBe('keep');
     expect(first.changes[0]!.reason).toContain('scaffold update --restore docs/guide.md');
-    expect(run(dir, [doc(V2)]).wrote).toBe(false);
+    expect((await run(dir, [doc(V2)])).wrote).toBe(false);
     expect(exists(dir, 'docs/guide.md')).toBe(false);
-    expect(run(dir, [doc(V2)], { restore: ['docs/guide.md'] }).actions['docs/guide.md']).toBe('create');
+    expect((await run(dir, [doc(V2)], { restore: ['docs/guide.md'] })).actions['docs/guide.md']).toBe('create');
     expect(readFile(dir, 'docs/guide.md')).toBe(V2);
   });
 
-  it('keeps CRLF line endings and a BOM the person chose, without a whole-file conflict', () => {
+  it('keeps CRLF line endings and a BOM the person chose, without a whole-file conflict', async () => {
     const dir = tempDir();
-    run(dir, [doc(V1)]);
+    (await run(dir, [doc(V1)]));
     writeFile(dir, 'docs/guide.md', `\ufeff${V1.replace(/\n/g, '\r\n')}`);
-    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('unchanged');
-    expect(run(dir, [doc(V2)]).actions['docs/guide.md']).toBe('update');
+    expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('unchanged');
+    expect((await run(dir, [doc(V2)])).actions['docs/guide.md']).toBe('update');
     expect(readFile(dir, 'docs/guide.md')).toBe(`\ufeff${V2.replace(/\n/g, '\r\n')}`);
     writeFile(dir, 'docs/guide.md', `\ufeff${(V2 + 'mine\n').replace(/\n/g, '\r\n')}`);
-    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('merge');
+    expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('merge');
     expect(readFile(dir, 'docs/guide.md')).toBe(`\ufeff${(V1 + 'mine\n').replace(/\n/g, '\r\n')}`);
   });
 
-  it('finishes the job of a run that died after writing some files but before the manifest', () => {
+  it('finishes the job of a run that died after writing some files but before the manifest', async () => {
     const dir = tempDir();
     const a = { ...doc(V1), path: 'a.md' };
     const b = { ...doc(V1), path: 'b.md' };
     // The interrupted run wrote a.md, then died: no manifest, no b.md.
     writeFile(dir, 'a.md', V1);
-    const result = run(dir, [a, b]);
+    const result = (await run(dir, [a, b]));
     expect(result.actions).toEqual({ 'a.md': 'unchanged', 'b.md': 'create' });
     expect(Object.keys(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files)).toEqual(['a.md', 'b.md']);
-    expect(run(dir, [a, b]).wrote).toBe(false);
+    expect((await run(dir, [a, b])).wrote).toBe(false);
   });
 
-  it('stops a second run while another holds the lock, and takes over a stale lock', () => {
+  it('stops a second run while another holds the lock, and takes over a stale lock', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.scaffold'));
     const release = acquireLock(dir, realDisk);
-    expect(() => run(dir, [doc(V1)])).toThrow(/another scaffold run \(pid \d+\) is updating this project/);
+    await expect(run(dir, [doc(V1)])).rejects.toThrow(/another scaffold run \(pid \d+\) is updating this project/);
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     release();
     writeFile(dir, LOCK_FILE, '999999999\n');
-    expect(run(dir, [doc(V1)]).actions['docs/guide.md']).toBe('create');
+    expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('create');
     expect(exists(dir, LOCK_FILE)).toBe(false);
   });
 
-  it('refuses paths that leave the project, and writes nothing when one is refused', () => {
+  it('refuses paths that leave the project, and writes nothing when one is refused', async () => {
     const dir = tempDir();
     const outside = tempDir();
     mkdirSync(join(dir, 'docs'));
     symlinkSync(outside, join(dir, 'linked'));
     for (const path of ['../escape.md', '/etc/escape.md', 'linked/escape.md']) {
-      expect(() => run(dir, [doc(V1), { ...doc(V1), path }])).toThrow(/refusing to write/);
+      await expect(run(dir, [doc(V1), { ...doc(V1), path }])).rejects.toThrow(/refusing to write/);
     }
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     expect(exists(outside, 'escape.md')).toBe(false);
   });
 
-  it('does not write through a symlinked file that points outside', () => {
+  it('does not write through a symlinked file that points outside', async () => {
     const dir = tempDir();
     const outside = tempDir();
     writeFileSync(join(outside, 'target.md'), 'outside\n');
     mkdirSync(join(dir, 'docs'));
     symlinkSync(join(outside, 'target.md'), join(dir, 'docs/guide.md'));
-    expect(() => run(dir, [doc(V1)], { force: true })).toThrow(/leads outside the project/);
+    await expect(run(dir, [doc(V1)], { force: true })).rejects.toThrow(/leads outside the project/);
     expect(readFile(outside, 'target.md')).toBe('outside\n');
   });
 
-  it('--dry-run and --check report what would change and write nothing', () => {
+  it('--dry-run and --check report what would change and write nothing', async () => {
     const dir = tempDir();
-    const result = run(dir, [doc(V1)], { write: false });
+    const result = (await run(dir, [doc(V1)], { write: false }));
     expect(result.actions['docs/guide.md']).toBe('create');
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     expect(exists(dir, '.scaffold')).toBe(false);
@@ -270,40 +270,40 @@ describe('sync of a shared package.json', () => {
   const pkg = (value: object): PlannedFile => ({ path: 'package.json', content: `${JSON.stringify(value, null, 2)}\n`, policy: 'merge-json', source: 'test' });
   const wanted = { scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4.0.0' } };
 
-  it('adds the keys the suites need and never changes the person\'s values', () => {
+  it('adds the keys the suites need and never changes the person\'s values', async () => {
     const dir = tempDir();
     writeFile(dir, 'package.json', JSON.stringify({ name: 'mine', scripts: { test: 'jest', build: 'tsc' } }, null, 4));
-    const result = run(dir, [pkg(wanted)]);
+    const result = (await run(dir, [pkg(wanted)]));
     expect(result.actions['package.json']).toBe('merge');
     expect(result.changes[0]!.reason).toBe('added devDependencies');
     expect(result.warnings).toEqual(['package.json: kept your scripts.test; Scaffold\'s suites expect "vitest run"']);
     const merged = JSON.parse(readFile(dir, 'package.json'));
     expect(merged).toEqual({ name: 'mine', scripts: { test: 'jest', build: 'tsc' }, devDependencies: { vitest: '^4.0.0' } });
     expect(readFile(dir, 'package.json')).toMatch(/^\{\n {4}"name"/);
-    expect(run(dir, [pkg(wanted)]).wrote).toBe(false);
+    expect((await run(dir, [pkg(wanted)])).wrote).toBe(false);
   });
 
-  it('treats a package.json fresh from npm init as defaults, and the same values elsewhere as choices', () => {
+  it('treats a package.json fresh from npm init as defaults, and the same values elsewhere as choices', async () => {
     const npmInit = { name: 'x', version: '1.0.0', main: 'index.js', type: 'commonjs', scripts: { test: 'echo "Error: no test specified" && exit 1' } };
     const ours = { ...wanted, version: '0.1.0', type: 'module', main: './dist/index.js' };
     const fresh = tempDir();
     writeFile(fresh, 'package.json', JSON.stringify(npmInit, null, 2));
-    expect(run(fresh, [pkg(ours)]).warnings).toEqual([]);
+    expect((await run(fresh, [pkg(ours)])).warnings).toEqual([]);
     expect(JSON.parse(readFile(fresh, 'package.json'))).toMatchObject({ version: '0.1.0', type: 'module', main: './dist/index.js', scripts: { test: 'vitest run' } });
     const chosen = tempDir();
     writeFile(chosen, 'package.json', JSON.stringify({ ...npmInit, scripts: { test: 'node --test' } }, null, 2));
-    const kept = run(chosen, [pkg(ours)]);
+    const kept = (await run(chosen, [pkg(ours)]));
     expect(JSON.parse(readFile(chosen, 'package.json'))).toMatchObject({ version: '1.0.0', type: 'commonjs', main: 'index.js', scripts: { test: 'node --test' } });
     expect(kept.warnings).toHaveLength(4);
   });
 
-  it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', () => {
+  it('updates a value Scaffold set earlier and the person left alone, and does not re-add a removed key', async () => {
     const dir = tempDir();
-    run(dir, [pkg(wanted)]);
+    (await run(dir, [pkg(wanted)]));
     const current = JSON.parse(readFile(dir, 'package.json'));
     delete current.scripts.test;
     writeFile(dir, 'package.json', JSON.stringify(current, null, 2));
-    run(dir, [pkg({ ...wanted, devDependencies: { vitest: '^4.1.0' } })]);
+    (await run(dir, [pkg({ ...wanted, devDependencies: { vitest: '^4.1.0' } })]));
     expect(JSON.parse(readFile(dir, 'package.json'))).toEqual({ scripts: {}, devDependencies: { vitest: '^4.1.0' } });
   });
 });

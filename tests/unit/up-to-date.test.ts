@@ -19,9 +19,9 @@ const sync = (dir: string, hash = inputsHash(dir, [])) =>
   syncProject({ projectDir: dir, files, projectType: 'ml', inputsHash: hash, version: '1.0.0', force: false, restore: [], write: true });
 
 describe('the up-to-date fast path', () => {
-  it('answers when the inputs and every managed file are as the last run left them', () => {
+  it('answers when the inputs and every managed file are as the last run left them', async () => {
     const dir = tempDir();
-    sync(dir);
+    (await sync(dir));
     expect(upToDate(dir)).toEqual({
       projectType: 'ml',
       files: [
@@ -33,10 +33,10 @@ describe('the up-to-date fast path', () => {
     expect(upToDate(dir)?.files).toHaveLength(2);
   });
 
-  it('steps aside when the inputs changed, a file was edited or deleted, or there is no manifest', () => {
+  it('steps aside when the inputs changed, a file was edited or deleted, or there is no manifest', async () => {
     const dir = tempDir();
     expect(upToDate(dir)).toBeUndefined();
-    sync(dir);
+    (await sync(dir));
     writeFile(dir, '.scaffold/overlays/team.yml', 'knowledge: { add: [ml-security] }\n');
     expect(upToDate(dir)).toBeUndefined();
     rmSync(join(dir, '.scaffold/overlays'), { recursive: true });
@@ -46,13 +46,13 @@ describe('the up-to-date fast path', () => {
     rmSync(join(dir, 'docs/a.md'));
     expect(upToDate(dir)).toBeUndefined();
     // Once the full run has recorded the deletion, the fast path applies again.
-    sync(dir);
+    (await sync(dir));
     expect(upToDate(dir)?.files).toHaveLength(2);
   });
 
-  it("counts a project's own entries and suites, and files reached through symbolic links", () => {
+  it("counts a project's own entries and suites, and files reached through symbolic links", async () => {
     const dir = tempDir();
-    sync(dir);
+    (await sync(dir));
     writeFile(dir, '.scaffold/suites/team/suite.yml', 'x\n');
     expect(upToDate(dir)).toBeUndefined();
     rmSync(join(dir, '.scaffold/suites'), { recursive: true });
@@ -63,19 +63,19 @@ describe('the up-to-date fast path', () => {
     writeFile(elsewhere, 'team.yml', 'knowledge: { add: [ml-security] }\n');
     writeFile(linked, '.scaffold/overlays/.keep', '');
     symlinkSync(join(elsewhere, 'team.yml'), join(linked, '.scaffold/overlays/team.yml'));
-    sync(linked);
+    (await sync(linked));
     expect(upToDate(linked)).toBeDefined();
     writeFile(elsewhere, 'team.yml', 'knowledge: { add: [ml-testing] }\n');
     expect(upToDate(linked)).toBeUndefined();
   });
 
-  it('is not a reason to write: a run whose only news is a new inputs hash writes nothing', () => {
+  it('is not a reason to write: a run whose only news is a new inputs hash writes nothing', async () => {
     const dir = tempDir();
-    sync(dir, 'inputs-1');
-    expect(sync(dir, 'inputs-2').wrote).toBe(false);
+    (await sync(dir, 'inputs-1'));
+    expect((await sync(dir, 'inputs-2')).wrote).toBe(false);
   });
 
-  it('records from init the same inputs hash the fast path computes', () => {
+  it('records from init the same inputs hash the fast path computes', async () => {
     const dir = tempDir();
     expect(cli(['init', 'app', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'app/.scaffold/manifest.json'), 'utf8')) as { inputsHash: string };
@@ -84,12 +84,12 @@ describe('the up-to-date fast path', () => {
 });
 
 describe("the shipped content's fingerprint", () => {
-  it("is the build's while every shipped file is as the build read it, and equals hashing them all", () => {
+  it("is the build's while every shipped file is as the build read it, and equals hashing them all", async () => {
     expect(buildRecord()).toBeDefined();
     expect(shippedFingerprint()).toBe(hashShippedContent());
   });
 
-  it('is not taken from the build for a shipped file modified since the build read it', () => {
+  it('is not taken from the build for a shipped file modified since the build read it', async () => {
     const file = fileURLToPath(new URL('../../content/methodology/deep.yml', import.meta.url));
     const { atime, mtime } = statSync(file);
     try {
