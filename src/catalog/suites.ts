@@ -37,6 +37,10 @@ const suiteFormat = once(() =>
     seed: z.array(z.string()).default([]),
     /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
     'merge-json': z.array(z.string()).default([]),
+    /** Files the user writes too, where Scaffold owns one marked block (a conftest.py line). */
+    block: z.array(z.string()).default([]),
+    /** Like block, holding only the lines the file lacks (.gitignore). */
+    lines: z.array(z.string()).default([]),
     /** How to run this suite's tests (a base suite's: all of them), shown after init and to agents. */
     run: z.string().optional(),
     /** A base suite's setup: what to run once before its commands (install dependencies). */
@@ -61,6 +65,8 @@ export interface SuiteMeta {
   requires: string[];
   seed: string[];
   mergeJson: string[];
+  block: string[];
+  lines: string[];
   run?: string;
   install?: string;
   activate?: string;
@@ -138,8 +144,10 @@ function suiteFiles(dir: string, shown: string, shipped: boolean): SuiteFile[] {
   }));
 }
 
-/** managed (kept current), seed (written once) or merge-json (shared, merged key by key). */
-export function policyOf(suite: SuiteMeta, path: string): 'managed' | 'seed' | 'merge-json' {
+/** A suite file's policy (src/render/file-plan.ts): managed unless suite.yml says otherwise. */
+export function policyOf(suite: SuiteMeta, path: string): 'managed' | 'seed' | 'merge-json' | 'block' | 'lines' {
   if (matchesAny(path, suite.mergeJson)) return 'merge-json';
+  if (matchesAny(path, suite.lines)) return 'lines';
+  if (matchesAny(path, suite.block)) return 'block';
   return matchesAny(path, suite.seed) ? 'seed' : 'managed';
 }

@@ -5,11 +5,13 @@
  * - seed: written once, then the person's: never touched again.
  * - merge-json: a JSON file shared with the person (package.json): keys Scaffold needs are
  *   added, values the person set are never changed.
- * - block: a file the person also writes (AGENTS.md, CLAUDE.md, .gitignore): Scaffold owns one
- *   marked block in it (`content` is what goes inside); every other byte is the person's.
+ * - block: a file the person also writes (AGENTS.md, CLAUDE.md): Scaffold owns one marked block
+ *   in it (`content` is what goes inside); every other byte is the person's.
+ * - lines: a block that holds only the lines of `content` the rest of the file lacks
+ *   (.gitignore): Scaffold adds what is missing, never reorders or removes a line of the person's.
  * - config: .scaffold/config.yml, written by init from the answers; the person's file after that.
  */
-export type Policy = 'managed' | 'seed' | 'merge-json' | 'block' | 'config';
+export type Policy = 'managed' | 'seed' | 'merge-json' | 'block' | 'lines' | 'config';
 
 /** One file of the FilePlan. */
 export interface PlannedFile {

@@ -5,7 +5,7 @@
  */
 import { MANIFEST_FILE } from '../project-files.js';
 import type { FilePlan, PlannedFile, Policy } from '../render/file-plan.js';
-import { appendBlock, blockText, findBlock, removeBlock, replaceInner } from './block.js';
+import { appendBlock, blockText, findBlock, removeBlock, replaceInner, type FoundBlock } from './block.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
 import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import type { FileRecord, Manifest, Records } from './records.js';
@@ -30,6 +30,8 @@ export interface Change {
   reason?: string;
   /** The person deleted this generated file; it stays deleted. */
   deleted?: boolean;
+  /** What Scaffold's part of the file is, when that is not the planned content (a lines block). */
+  owned?: string;
 }
 
 export interface Disk {
@@ -92,14 +94,15 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     // left with conflict markers gets none, so the fast path of update never calls it up to date.
     // A file already equal to a new render was written by a run that died before its records:
     // what is on disk now is what Scaffold left.
-    const rendered = sha256Text(file.content);
+    const owned = change.owned ?? file.content;
+    const rendered = sha256Text(owned);
     // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
       change.action === 'conflict' ? undefined
       : change.write !== undefined ? sha256(change.write)
-      : (file.policy !== 'block' && record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
+      : (file.policy !== 'block' && file.policy !== 'lines' && record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
-    if (file.policy !== 'seed') plan.bases.set(file.path, file.content);
+    if (file.policy !== 'seed') plan.bases.set(file.path, owned);
   }
   const planned = new Set(files.map((f) => f.path));
   for (const [path, record] of Object.entries(previous.files)) {
@@ -108,7 +111,7 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     if (!change) continue;
     plan.changes.push(change);
     // A file whose block was taken out is the person's alone: no record stays.
-    const blockRemoved = record.policy === 'block' && change.action === 'update';
+    const blockRemoved = (record.policy === 'block' || record.policy === 'lines') && change.action === 'update';
     if (change.action !== 'delete' && !blockRemoved) {
       plan.manifest.files[path] = { ...record, retired: true };
       const kept = records.base(path, record.sha256);
@@ -166,7 +169,7 @@ function decideFile(
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: Buffer.from(file.policy === 'block' ? blockText(file.path, file.content) : file.content, 'utf8') };
+    return { ...base, action: 'create', write: Buffer.from(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, file.content) : file.content, 'utf8') };
   }
   // Only a file on disk needs the render as a byte string (text.ts), to compare and merge with.
   const content = bytesOf(file.content);
@@ -178,7 +181,7 @@ function decideFile(
     const previous = record ? records.base(file.path, record.sha256) : undefined;
     return decideJson(file, raw, previous, disk.mode(file.path), warnings);
   }
-  if (file.policy === 'block') return decideBlock(file, content, text, style, record, records, disk, options);
+  if (file.policy === 'block' || file.policy === 'lines') return decideBlock(file, content, text, style, record, records, disk, options);
   if (!record) {
     // A file that equals the render was written by an interrupted run and was handled above.
     if (!options.force) return { ...base, action: 'skip', reason: 'exists and was not written by Scaffold; --force replaces it, keeping a .orig copy' };
@@ -204,9 +207,17 @@ function decideFile(
  * A file with Scaffold's block in it: the block is decided like a managed file (its inside
  * against its base), and every byte outside it is written back as it was.
  */
-function decideBlock(file: PlannedFile, content: string, text: string, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
-  const base = { path: file.path, source: file.source, policy: file.policy, mode: disk.mode(file.path) };
+function decideBlock(file: PlannedFile, rendered: string, text: string, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
   const found = findBlock(text);
+  // lines: only what the person's part of the file lacks goes into the block.
+  const content = file.policy === 'lines' ? linesLacking(rendered, found ? found.before + found.after : text) : rendered;
+  const owned = file.policy === 'lines' ? { owned: textOf(content) } : {};
+  const decided = decideBlockOf(file, content, text, found, style, record, records, disk, options);
+  return { ...decided, ...owned };
+}
+
+function decideBlockOf(file: PlannedFile, content: string, text: string, found: FoundBlock | undefined, style: TextStyle, record: FileRecord | undefined, records: Records, disk: Disk, options: SyncOptions): Change {
+  const base = { path: file.path, source: file.source, policy: file.policy, mode: disk.mode(file.path) };
   if (!found) {
     if (record && !options.restore.has(file.path)) {
       // The person took the block out, markers and all: like deleting a generated file.
@@ -279,6 +290,26 @@ function showValue(json: string, path: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The lines of `wanted` that `text` does not have (compared trimmed), in their order; a comment
+ * or blank line stays only if a line it introduces is kept.
+ */
+function linesLacking(wanted: string, text: string): string {
+  const present = new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  const kept: string[] = [];
+  let pending: string[] = [];
+  for (const line of wanted.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) pending.push(line);
+    else if (!present.has(trimmed)) {
+      kept.push(...pending, line);
+      pending = [];
+    } else pending = [];
+  }
+  while (kept.length && kept[0]!.trim() === '') kept.shift();
+  return kept.length ? `${kept.join('\n')}\n` : '';
+}
+
 /** A block no longer rendered: taken out if unedited (the file goes if nothing else is left), else kept. */
 function removeOwnBlock(path: string, raw: string, record: FileRecord, disk: Disk): Change | undefined {
   const base = { path, source: record.source, policy: record.policy };
@@ -298,7 +329,7 @@ function decideRemoval(path: string, record: FileRecord, disk: Disk): Change | u
   if (raw === undefined || record.policy === 'merge-json') return undefined;
   // Said once, when it stops being generated; after that it is quietly the person's.
   if (record.retired) return { ...base, action: 'unchanged' };
-  if (record.policy === 'block') return removeOwnBlock(path, raw, record, disk);
+  if (record.policy === 'block' || record.policy === 'lines') return removeOwnBlock(path, raw, record, disk);
   if (record.policy === 'seed') return { ...base, action: 'keep', reason: 'no longer generated; the file is yours now' };
   if (sha256(normalize(raw).text) === record.sha256) return { ...base, action: 'delete' };
   return { ...base, action: 'keep', reason: 'no longer generated, but you edited it, so it stays; delete it if you no longer need it' };

@@ -25,7 +25,7 @@ export const NEXT_BASE_FILE = `${BASE_FILE}.next`;
 /** Built on first use: a new project has no manifest to check. */
 const schemas = once(() => {
   const record = z.object({
-    policy: z.enum(['managed', 'seed', 'merge-json', 'block']),
+    policy: z.enum(['managed', 'seed', 'merge-json', 'block', 'lines']),
     source: z.string(),
     /** sha256 of Scaffold's render (canonical: LF, no BOM), the base of the next merge. */
     sha256: z.string(),
@@ -144,7 +144,7 @@ function rebuild(projectDir: string, version: string, files: FilePlan, bases: Re
   for (const kept of [...bases].reverse()) {
     for (const [path, text] of Object.entries(kept)) {
       const file = planned.get(path);
-      const policy = file?.policy === 'merge-json' || file?.policy === 'block' ? file.policy : 'managed';
+      const policy = file?.policy === 'merge-json' || file?.policy === 'block' || file?.policy === 'lines' ? file.policy : 'managed';
       const record: FileRecord = { policy, source: file?.source ?? 'rebuilt from base.json', sha256: sha256(bytesOf(text)) };
       const full = join(projectDir, path);
       if (!statIfThere(full)) record.deleted = true;

@@ -97,4 +97,19 @@ describe('a block in a file people also write', () => {
     (await run(dir, [{ path: '.codex/config.toml', content: '[mcp_servers.scaffold]\ncommand = "npx"\n', policy: 'block', source: 'test' }]));
     expect(readFile(dir, '.codex/config.toml')).toBe(`model = "o4"\n\n${markersOf('x.toml').begin}\n[mcp_servers.scaffold]\ncommand = "npx"\n# scaffold:end\n`);
   });
+
+  it('holds only the lines a .gitignore lacks, never touching the person\'s', async () => {
+    const dir = tempDir();
+    const gitignore = (content: string): PlannedFile => ({ path: '.gitignore', content, policy: 'lines', source: 'test' });
+    const wanted = '# Dependencies\nnode_modules/\n\n# Build output\ndist/\ncoverage/\n';
+    writeFile(dir, '.gitignore', 'node_modules/\n*.log\n');
+    expect((await run(dir, [gitignore(wanted)])).changes[0]!.action).toBe('update');
+    expect(readFile(dir, '.gitignore')).toBe(`node_modules/\n*.log\n\n${markersOf('.gitignore').begin}\n# Build output\ndist/\ncoverage/\n# scaffold:end\n`);
+    expect((await run(dir, [gitignore(wanted)])).wrote).toBe(false);
+    expect((await run(dir, [gitignore(wanted)], { write: false })).changes[0]!.action).toBe('unchanged');
+    // The person adds one of Scaffold's lines themselves: the block no longer needs it.
+    writeFile(dir, '.gitignore', `coverage/\n${readFile(dir, '.gitignore')}`);
+    await run(dir, [gitignore(wanted)]);
+    expect(readFile(dir, '.gitignore')).toBe(`coverage/\nnode_modules/\n*.log\n\n${markersOf('.gitignore').begin}\n# Build output\ndist/\n# scaffold:end\n`);
+  });
 });
