@@ -6,6 +6,7 @@ import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { EXIT } from '../errors.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
+import { projectCommands } from '../render/commands.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { conflictsOf, printReport } from './report.js';
 
@@ -53,7 +54,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   const where = relative(ctx.cwd, projectDir);
   const next = [
     ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),
-    ...runCommands(run),
+    ...nextCommands(run),
     ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
   ];
@@ -91,11 +92,8 @@ function selectionChoices({ selection, catalog }: Pipeline) {
   };
 }
 
-/**
- * How to run the generated tests: the install and `run` of each base suite (one that requires
- * no other). Suites built on a base run with it, so their own `run` lines would only repeat it.
- */
-function runCommands({ selection, catalog }: Pipeline): string[] {
-  const bases = selection.suites.map((s) => catalog.suite(s.name)).filter((s) => s.requires.length === 0);
-  return [...new Set(bases.flatMap((s) => [s.install, s.run]).filter((r): r is string => !!r))];
+/** How to install and run the generated tests, once for each toolchain. */
+function nextCommands({ selection, catalog }: Pipeline): string[] {
+  const { install, test } = projectCommands(selection, catalog);
+  return [...new Set([...install, ...test])];
 }

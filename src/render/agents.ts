@@ -19,40 +19,17 @@ import type { Config } from '../config/schema.js';
 import type { Selection } from '../overlays/merge.js';
 import type { RenderContext } from './context.js';
 import type { FilePlan, PlannedFile } from './file-plan.js';
+import { projectCommands } from './commands.js';
 import { renderEntryBody, splitSections } from './knowledge.js';
 
 export const KNOWLEDGE_OUT = 'docs/knowledge';
 
-interface Commands {
-  install: string[];
-  activate: string[];
-  test: string[];
-  typecheck: string[];
-  lint: string[];
-  /** Other suites' own commands: `[what, command]`. */
-  focused: [string, string][];
-}
-
-function commandsOf(selection: Selection, catalog: Catalog): Commands {
-  const suites = selection.suites.map((s) => catalog.suite(s.name));
-  const bases = suites.filter((s) => s.requires.length === 0);
-  const all = (pick: (s: (typeof suites)[number]) => string | undefined) => [...new Set(bases.map(pick).filter((c): c is string => !!c))];
-  const test = all((s) => s.run);
-  return {
-    install: all((s) => s.install),
-    activate: all((s) => s.activate),
-    test,
-    typecheck: all((s) => s.typecheck),
-    lint: all((s) => s.lint),
-    focused: suites.filter((s) => s.requires.length > 0 && s.run && !test.includes(s.run)).map((s) => [s.description, s.run!]),
-  };
-}
 
 const code = (command: string) => `\`${command}\``;
 
 /** The commands and the knowledge index: what AGENTS.md, the always-applied Cursor rule and Copilot share. */
 function commandsAndIndex(config: Config, selection: Selection, catalog: Catalog, linkBase: string): string[] {
-  const commands = commandsOf(selection, catalog);
+  const commands = projectCommands(selection, catalog);
   const entries = selection.knowledge.map((s) => catalog.entry(s.name));
   const lines = ['## Commands', ''];
   for (const c of commands.install) lines.push(`- Install (once): ${code(c)}`);

@@ -42,6 +42,20 @@ describe.each(TYPES)('scaffold init for a %s project', (type, flags) => {
   });
 });
 
+describe('next steps', () => {
+  it.each([
+    ['cross-platform', ['npm install', 'npm test'], ['swift', 'gradle']],
+    ['ios', ['npm install', 'npm test', 'swift test'], ['gradle']],
+    ['android', ['npm install', 'npm test', 'gradle'], ['swift']],
+  ])('a %s app is told how to run each toolchain its suites need', (platform, told, notTold) => {
+    const run = cli(['init', '--yes', '--type', 'mobile-app', '--mobile-platform', platform], tempDir());
+    expect(run.code).toBe(0);
+    const steps = run.stdout.slice(run.stdout.indexOf('Next steps:'));
+    for (const command of told) expect(steps).toContain(command);
+    for (const command of notTold) expect(steps).not.toContain(command);
+  });
+});
+
 describe('refresh after the config changes', () => {
   it('--check fails when config.yml was edited, update fixes it, and a second update is clean', () => {
     const dir = tempDir();
