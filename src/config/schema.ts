@@ -59,6 +59,9 @@ const common = once(() => ({
     .describe(`files for coding agents: ${AGENT_IDS.join(', ')} (default ${DEFAULT_AGENTS.join(', ')})`),
 }));
 
+/** The keys every config has, whatever its type: for the JSON Schema. */
+export const commonSchema = once(() => z.strictObject(common()));
+
 const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
 
 /**
