@@ -4,15 +4,57 @@
  * Commands return EXIT.drift (1) themselves: out of date or conflicts left is a result, not a failure.
  */
 
+/**
+ * What kind of failure, for scripts reading `--json` (README "JSON output"). Exit 2: usage (the
+ * command line itself), invalid (a value, a file), no-project, busy (another run holds the lock),
+ * environment (the disk, permissions). Exit 1: out-of-date, conflict. 130: cancelled. 70: internal.
+ */
+export type ErrorCode = 'usage' | 'invalid' | 'no-project' | 'busy' | 'environment' | 'out-of-date' | 'conflict' | 'cancelled' | 'internal';
+
+/** One problem as `--json` reports it; `message` is the line a person reads. */
+export interface Problem {
+  code: ErrorCode;
+  message: string;
+  file?: string;
+  line?: number;
+  flag?: string;
+  /** How to fix it, when the message alone does not say. */
+  hint?: string;
+}
+
 /** Bad input the user can fix: one line saying what was wrong and how to fix it. */
 export class UserError extends Error {
   override name = 'UserError';
   /** Further problems found in the same pass, each one line (validate lists them all). */
   readonly details: string[];
-  constructor(message: string, details: string[] = []) {
+  readonly code: ErrorCode;
+  /** A closing line for all the problems, e.g. "Fix .scaffold/config.yml and run again". */
+  readonly hint?: string;
+  constructor(message: string, details: string[] = [], { code = 'invalid', hint }: { code?: ErrorCode; hint?: string } = {}) {
     super(message);
     this.details = details;
+    this.code = code;
+    this.hint = hint;
   }
+
+  /** Every problem, each with where it is read from the start of its line. */
+  problems(): Problem[] {
+    return [this.message, ...this.details].map((line) => ({ ...problemOf(line, this.code), ...(this.hint && { hint: this.hint }) }));
+  }
+}
+
+/**
+ * Messages start with where the problem is, in one of three forms: `file:line: ...`,
+ * `file: ...` (a file of a known kind) or `--flag...`. The JSON fields are read from that start,
+ * so every message keeps the one form a person reads.
+ */
+export function problemOf(message: string, code: ErrorCode): Problem {
+  const flag = /^(--[a-z][a-z0-9-]*)/.exec(message)?.[1];
+  if (flag) return { code, message, flag };
+  const at = /^([^\s:]+):(\d+): /.exec(message);
+  if (at) return { code, message, file: at[1], line: Number(at[2]) };
+  const file = /^([^\s:]+\.(?:ya?ml|json|md|toml|hbs)): /.exec(message)?.[1];
+  return file ? { code, message, file } : { code, message };
 }
 
 /** The user pressed Ctrl+C at a prompt. Nothing has been written at that point. */
@@ -56,5 +98,5 @@ export function environmentError(error: unknown, outcome = ''): unknown {
   // A staged temp file stands for the file it becomes.
   const path = String(e.path ?? '').replace(/\/\.([^/]+)\.scaffold-tmp$/, '/$1');
   const what = e.syscall ? `${e.syscall} ${path}`.trim() : path;
-  return new UserError(`cannot ${what} (${e.code}): ${meaning}${outcome ? `; ${outcome}` : ''}`);
+  return new UserError(`cannot ${what} (${e.code}): ${meaning}${outcome ? `; ${outcome}` : ''}`, [], { code: 'environment' });
 }

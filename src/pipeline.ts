@@ -66,7 +66,8 @@ export function pipeline(input: PipelineInput): Pipeline {
   const inline: Layer | undefined = config.overlay && {
     label: 'config.yml overlay',
     overlay: config.overlay,
-    source: input.configSource ?? { file: 'the answers', data: {}, lineOf: () => undefined },
+    // Chosen in the wizard when there is no file: only names the wizard offered.
+    source: input.configSource ?? { file: 'the wizard', data: {}, lineOf: () => undefined },
     at: ['overlay'],
   };
   checkLayers(catalog, config, inline);
@@ -76,7 +77,7 @@ export function pipeline(input: PipelineInput): Pipeline {
   // 4. render
   const files = once((): FilePlan => {
     const plan = renderFilePlan(config, selection, catalog, version);
-    plan.unshift({ path: SCHEMA_FILE, content: configSchemaText(), policy: 'managed', source: 'config schema' });
+    plan.unshift({ path: SCHEMA_FILE, content: configSchemaText(catalog), policy: 'managed', source: 'config schema' });
     if (input.configText !== undefined) plan.unshift({ path: CONFIG_FILE, content: input.configText, policy: 'config', source: 'answers' });
     return plan;
   });
@@ -91,6 +92,7 @@ export function pipeline(input: PipelineInput): Pipeline {
         projectDir,
         files: files(),
         projectType: config.projectType,
+        selection: { ...selection },
         inputsHash: inputsHash(projectDir, catalog.packs.map((p) => p.root), input.configText),
         packRoots: catalog.packs.map((p) => p.root),
         version,

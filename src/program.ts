@@ -6,7 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import type { CommandContext } from './commands/context.js';
-import { CancelledError, environmentError, EXIT, UserError } from './errors.js';
+import { printEnvelope } from './commands/envelope.js';
+import { CancelledError, environmentError, EXIT, problemOf, UserError, type Problem } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const commands = () => import('./commands/index.js');
@@ -19,8 +20,8 @@ const TYPED_COMMANDS = ['init', 'show'];
 function writeOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan, write nothing')
-    .option('--json', 'print one JSON object on stdout')
-    .option('--quiet', 'print only the summary line and errors')
+    .option('--json', 'print one JSON object on stdout (README "JSON output")')
+    .option('-q, --quiet', 'print only the summary line and errors')
     .option('--force', 'overwrite files Scaffold does not own or you changed, keeping a .orig copy');
 }
 
@@ -28,13 +29,20 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}\n`).join('')}`;
 }
 
-/** The program; `run` receives each command's exit code. Returns the commands that take answer flags. */
-export function buildProgram(ctx: CommandContext, run: (code: number) => void): { program: Command; typed: Command[] } {
+/**
+ * The program; `run` receives each command's exit code. Returns the commands that take answer
+ * flags. With `json`, commander's own error lines are not printed: main() puts them in the envelope.
+ */
+export function buildProgram(ctx: CommandContext, run: (code: number) => void, json = false): { program: Command; typed: Command[] } {
   const program = new Command('scaffold')
     .description('Set a repository up for its project type: a tailored knowledge base and starter test suites that pass on the first run.')
     .version(scaffoldVersion(), '-v, --version')
     .option('--no-color', 'plain output (also NO_COLOR=1)')
     .option('--verbose', 'show stack traces of internal errors (also DEBUG=1)')
+    // Set before the commands are added, so that each of them inherits it: a bad command line
+    // throws (exit 2 in failure()) instead of commander's process.exit(1).
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: json ? () => {} : ctx.stderr })
     .showHelpAfterError('(run with --help for usage)');
 
   const init = writeOptions(program.command('init [dir]'))
@@ -71,6 +79,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
     .description('print a knowledge entry as it renders for this project')
     .option('--dir <dir>', 'the project (default: the current folder)')
     .option('--depth <n>', "render at this depth (1-5) instead of the project's")
+    .option('--json', 'print one JSON object on stdout, the text in `text`')
     .addHelpText('after', examples('scaffold show ml-testing', 'scaffold show ml-serving-patterns --ml-phase inference --ml-serving batch'))
     .action(async (entry, opts) => run(await (await commands()).show(entry, opts, ctx)));
 
@@ -92,8 +101,9 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void): 
   program
     .command('schema')
     .description('print the JSON Schema of .scaffold/config.yml')
+    .option('--json', 'print one JSON object on stdout, the schema in `schema`')
     .addHelpText('after', examples('scaffold schema > config.schema.json'))
-    .action(async () => run(await (await commands()).schema(ctx)));
+    .action(async (opts) => run(await (await commands()).schema(opts, ctx)));
 
   return { program, typed: [init, show] };
 }
@@ -111,42 +121,47 @@ export async function main(argv: string[]): Promise<number> {
     prompter: inquirerPrompter,
   };
   let code: number = EXIT.ok;
-  const { program, typed } = buildProgram(ctx, (c) => (code = c));
-  // The command is the first word that is not an option (`scaffold --no-color init ...`).
-  if (TYPED_COMMANDS.includes(args.find((a) => !a.startsWith('-')) ?? '')) {
+  const { program, typed } = buildProgram(ctx, (c) => (code = c), json);
+  // The command is the first word naming one (`scaffold --no-color init ...`).
+  const command = args.find((a) => program.commands.some((c) => c.name() === a)) ?? '';
+  if (TYPED_COMMANDS.includes(command)) {
     const { addTypeFlags } = await commands();
     typed.forEach(addTypeFlags);
   }
-  program.exitOverride();
-  typed.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    return failure(error, ctx, json, verbose, args[0] ?? '');
+    return failure(error, ctx, json, verbose, command);
   }
 }
 
 export function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: boolean, command: string): number {
+  const fail = (exitCode: number, errors: Problem[]) => {
+    if (json) printEnvelope(ctx, command, exitCode, {}, { errors });
+    return exitCode;
+  };
   if (error instanceof CommanderError) {
-    // Help and --version end through here too; commander has already printed them or the error.
-    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.user;
+    // Help and --version end through here too (exit code 0). Anything else is a command line
+    // that could not be read (unknown command or option, missing argument): commander has
+    // printed it, unless --json, where it goes into the envelope.
+    if (error.exitCode === 0) return EXIT.ok;
+    return fail(EXIT.user, [problemOf(error.message.replace(/^error: /, ''), 'usage')]);
   }
   // A failure of the environment (no permission, a full disk) that no stage translated: still the
   // person's to fix, so one line and exit 2, never the "this is a bug" of exit 70.
   error = environmentError(error);
   if (error instanceof CancelledError) {
-    ctx.stderr(`\n${error.message}\n`);
-    return EXIT.cancelled;
+    if (!json) ctx.stderr(`\n${error.message}\n`);
+    return fail(EXIT.cancelled, [{ code: 'cancelled', message: error.message }]);
   }
   if (error instanceof UserError) {
-    if (json) ctx.stdout(`${JSON.stringify({ ok: false, command, errors: [error.message, ...error.details] }, null, 2)}\n`);
-    else ctx.stderr(`error: ${[error.message, ...error.details].join('\n  ')}\n`);
-    return EXIT.user;
+    if (!json) ctx.stderr(`error: ${[error.message, ...error.details, ...(error.hint ? [error.hint] : [])].join('\n  ')}\n`);
+    return fail(EXIT.user, error.problems());
   }
   const message = error instanceof Error ? error.message : String(error);
   ctx.stderr(`internal error: ${message}\n`);
   ctx.stderr(verbose && error instanceof Error ? `${error.stack}\n` : 'This is a bug in Scaffold. Run again with --verbose for details, and report it.\n');
-  return EXIT.internal;
+  return fail(EXIT.internal, [{ code: 'internal', message: `internal error: ${message}` }]);
 }
 

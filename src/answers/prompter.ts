@@ -16,6 +16,8 @@ export interface Prompter {
   checkbox<T>(message: string, choices: PromptChoice<T>[]): Promise<T[]>;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
   input(message: string, defaultValue: string, validate: (value: string) => string | true): Promise<string>;
+  /** A line (or lines) between the questions: where, a broken rule, the summary. */
+  note(text: string): void;
 }
 
 /** The real prompts, from @inquirer/prompts. Ctrl+C becomes a CancelledError (exit 130). */
@@ -37,5 +39,6 @@ export function inquirerPrompter(): Prompter {
     confirm: (message, defaultValue) => cancellable(async () => (await load()).confirm({ message, default: defaultValue })),
     input: (message, defaultValue, validate) =>
       cancellable(async () => (await load()).input({ message, default: defaultValue, validate })),
+    note: (text) => void process.stdout.write(`${text}\n`),
   };
 }

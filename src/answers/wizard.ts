@@ -1,7 +1,8 @@
 /** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
 import type { ListOps, Overlay } from '../catalog/overlay-format.js';
+import { CancelledError } from '../errors.js';
 import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
-import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Methodology } from '../config/schema.js';
+import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Config, type Methodology } from '../config/schema.js';
 import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
@@ -35,9 +36,9 @@ export function askDepth(prompter: Prompter): Promise<number> {
  * Ask one type question, offering only the choices the schema accepts given the earlier answers.
  * When just one choice remains (a training-only ml project serves nothing), it is taken unasked.
  */
-export async function askField(prompter: Prompter, field: TypeField, soFar: Record<string, FieldValue>): Promise<FieldValue> {
+export async function askField(prompter: Prompter, field: TypeField, soFar: Record<string, FieldValue>, previous?: FieldValue): Promise<FieldValue> {
   const { info } = field;
-  const preferred = defaultOf(info, soFar);
+  const preferred = previous ?? defaultOf(info, soFar);
   if (info.kind === 'multi') {
     const chosen = (preferred as string[] | undefined) ?? [];
     const choices = info.choices.map((c) => ({ value: String(c.value), name: String(c.value), description: c.help, checked: chosen.includes(String(c.value)) }));
@@ -53,7 +54,9 @@ export async function askField(prompter: Prompter, field: TypeField, soFar: Reco
   return prompter.select(info.question, choices, valid.includes(preferred as never) ? preferred : undefined);
 }
 
-function accepts(field: TypeField, soFar: Record<string, FieldValue>, value: FieldValue): boolean {
+/** Whether the schema takes `value` for this field after the earlier answers (undefined: no). */
+export function accepts(field: TypeField, soFar: Record<string, FieldValue>, value: FieldValue | undefined): boolean {
+  if (value === undefined) return false;
   const result = sectionSchema(field.type).safeParse({ ...soFar, [field.key]: value });
   return result.success || !result.error.issues.some((i) => i.path[0] === field.key);
 }
@@ -79,4 +82,65 @@ export async function askCustomSelection(prompter: Prompter, available: Selectio
     if (add.length || remove.length) overlay[kind] = ops;
   }
   return Object.keys(overlay).length ? overlay : undefined;
+}
+
+/** The wizard's answers when the person goes back to change one: taken as given, not asked again. */
+export interface Answered {
+  projectType?: string;
+  name?: string;
+  methodology?: string;
+  depth?: number;
+  agents?: Agent[];
+  /** The type's answers (for `projectType`). */
+  section?: Record<string, FieldValue>;
+  /** custom: the entries and suites toggled, kept unless that is the answer to change. */
+  overlay?: Overlay;
+  overlayChosen?: boolean;
+}
+
+type Review = { write: true } | { write: false; keep: Answered };
+
+/**
+ * The summary of the answers and of what they write, and the confirm: write, change an answer
+ * (then only that question is asked again, and those that depend on it), or cancel.
+ */
+export async function reviewAnswers(prompter: Prompter, config: Config, preview: string[]): Promise<Review> {
+  const types = projectTypes();
+  const section = (config[types.get(config.projectType).key as keyof Config] ?? {}) as Record<string, FieldValue>;
+  const fields = types.fields(config.projectType);
+  const show = (v: FieldValue | undefined) => (Array.isArray(v) ? v.join(', ') || '(none)' : v === true ? 'yes' : v === false ? 'no' : String(v));
+  const rows: { id: string; label: string; value: string }[] = [
+    { id: 'projectType', label: 'Project type', value: config.projectType },
+    { id: 'name', label: 'Project name', value: config.name },
+    { id: 'methodology', label: 'Methodology', value: config.methodology + (config.methodology === 'custom' ? `, depth ${config.depth}` : '') },
+    ...fields.map((f) => ({ id: `field:${f.key}`, label: f.info.question, value: show(section[f.key]) })),
+    { id: 'agents', label: 'Coding agents', value: show(config.agents ?? []) },
+    ...(config.methodology === 'custom' ? [{ id: 'overlay', label: 'Knowledge entries and suites', value: config.overlay ? 'toggled' : 'the defaults' }] : []),
+  ];
+  const width = Math.max(...rows.map((r) => r.label.length));
+  prompter.note(['', 'Your answers:', ...rows.map((r) => `  ${r.label.padEnd(width)}  ${r.value}`), ...preview.map((l) => `  ${l}`), ''].join('\n'));
+  const next = await prompter.select('Write these files?', [
+    { value: 'write', name: 'Yes, write them' },
+    { value: 'change', name: 'Change an answer' },
+    { value: 'cancel', name: 'Cancel, write nothing' },
+  ], 'write');
+  if (next === 'write') return { write: true };
+  if (next === 'cancel') throw new CancelledError();
+  const which = await prompter.select('Which answer?', rows.map((r) => ({ value: r.id, name: `${r.label}: ${r.value}` })));
+  const keep: Answered = {
+    projectType: config.projectType,
+    name: config.name,
+    methodology: config.methodology,
+    depth: config.depth,
+    agents: config.agents,
+    section: { ...section },
+    overlay: config.overlay,
+    overlayChosen: true,
+  };
+  if (which === 'projectType') Object.assign(keep, { projectType: undefined, section: undefined, overlay: undefined, overlayChosen: false });
+  else if (which === 'methodology') Object.assign(keep, { methodology: undefined, depth: undefined, overlay: undefined, overlayChosen: false });
+  else if (which === 'overlay') Object.assign(keep, { overlay: undefined, overlayChosen: false });
+  else if (which.startsWith('field:')) delete keep.section![which.slice('field:'.length)];
+  else delete keep[which as 'name' | 'agents'];
+  return { write: false, keep };
 }

@@ -39,6 +39,8 @@ export interface Catalog {
   suiteNames: ReadonlySet<string>;
   entry(name: string): KnowledgeEntry;
   suite(name: string): Suite;
+  /** shipped, local, or the pack's name, known without reading the entry or suite. */
+  originOf(kind: 'knowledge' | 'suites', name: string): string | undefined;
   /** The methodology preset and the project-type overlay Scaffold ships. */
   preset(methodology: string): Layer;
   typeOverlay(type: string): Layer;
@@ -81,6 +83,8 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
     ...packs.map((p) => ({ origin: p.name, root: p.root, shown: p.shown, dirs: { knowledge: 'knowledge', suites: 'suites', overlays: 'overlays' } })),
     ...(options.projectDir ? [{ origin: 'local', root: options.projectDir, shown: '', dirs: LOCAL }] : []),
   ];
+  // Every overlay file is read, and the problems of all of them reported together.
+  const problems: UserError[] = [];
   for (const { origin, root, shown, dirs } of origins) {
     const at = (dir: string) => (shown ? `${shown}/${dir}` : dir);
     for (const file of contentFiles(root, dirs.knowledge, '.md')) {
@@ -93,9 +97,15 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
     }
     for (const file of contentFiles(root, dirs.overlays, '.yml', '.yaml').filter((f) => !f.includes('/'))) {
       const label = origin === 'local' ? at(`${dirs.overlays}/${file}`) : `pack ${origin} ${dirs.overlays}/${file}`;
-      layers.push(readLayer(readFileSync(join(root, dirs.overlays, file), 'utf8'), at(`${dirs.overlays}/${file}`), label));
+      try {
+        layers.push(readLayer(readFileSync(join(root, dirs.overlays, file), 'utf8'), at(`${dirs.overlays}/${file}`), label));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.push(error);
+      }
     }
   }
+  if (problems.length > 0) throw combined(problems);
 
   const entry = oncePerKey((name: string) => {
     const found = entries.get(name);
@@ -119,6 +129,7 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
     suiteNames: new Set(suites.keys()),
     entry,
     suite,
+    originOf: (kind, name) => (kind === 'knowledge' ? entries : suites).get(name)?.origin,
     preset: (methodology) => shippedLayer(`${methodology}.yml`, `methodology ${methodology}`),
     typeOverlay: (type) => shippedLayer(`${type}-overlay.yml`, `${type} overlay`),
     layers,
@@ -153,4 +164,12 @@ function contentFiles(root: string, dir: string, ...extensions: string[]): strin
 function suiteFolders(root: string, dir: string): string[] {
   const names = new Set(contentFiles(root, dir, 'suite.yml').filter((f) => /^[^/]+\/suite\.yml$/.test(f)).map((f) => f.split('/')[0]!));
   return [...names].sort();
+}
+
+/** Several files' problems as one error (each line names its file). */
+export function combined(errors: UserError[]): UserError {
+  if (errors.length === 1) return errors[0]!;
+  const lines = errors.flatMap((e) => [e.message, ...e.details]);
+  const hint = errors.some((e) => e.hint) ? 'Fix the files named above and run again' : undefined;
+  return new UserError(lines[0]!, lines.slice(1), { code: errors[0]!.code, hint });
 }

@@ -33,7 +33,7 @@ export function checkOverlay(data: unknown, source: Source, shownAs: string, at:
   if (result.success) return result.data;
   const shifted = { ...source, lineOf: (path: PropertyKey[]) => source.lineOf([...at, ...path]) };
   const lines = formatIssues(result.error.issues, shifted);
-  throw new UserError(lines[0]!, [...lines.slice(1), `Fix ${shownAs} and run again`]);
+  throw new UserError(lines[0]!, lines.slice(1), { hint: `Fix ${shownAs} and run again` });
 }
 
 export interface KnownNames {
@@ -56,7 +56,10 @@ export function unknownNames(layer: Layer, known: KnownNames, projectType: strin
       for (const op of ['add', 'remove', 'replace'] as const) {
         block[kind]?.[op]?.forEach((name, i) => {
           // Only a problem needs its line, and finding it parses the file.
-          const line = () => `${layer.source.file}:${layer.source.lineOf([...at, kind, op, i]) ?? 1}`;
+          const line = () => {
+            const n = layer.source.lineOf([...at, kind, op, i]);
+            return n === undefined ? layer.source.file : `${layer.source.file}:${n}`;
+          };
           const what = kind === 'knowledge' ? 'knowledge entry' : 'suite';
           if (!known[kind].has(name)) {
             problems.push(`${line()}: unknown ${what} "${name}"${didYouMean(name, known[kind])}; \`scaffold list ${kind}\` shows them all`);

@@ -1,14 +1,14 @@
 /** `scaffold init [dir]`: answer the questions, then generate. On a configured project it refreshes. */
-import { basename, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
 import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { EXIT } from '../errors.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectCommands } from '../render/commands.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
-import { conflictsOf, printReport } from './report.js';
+import { printReport } from './report.js';
 
 export interface InitOptions extends OutputOptions, Record<string, unknown> {
   type?: string;
@@ -38,18 +38,26 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     typeAnswers: readTypeFlags(options, options.type),
   };
   const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;
+  const file = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers)) : undefined;
   let config = await resolveAnswers({
     flags,
-    file: options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers)) : undefined,
+    file,
     existing: existing?.config,
     prompter: interactive ? ctx.prompter() : undefined,
     folderName: basename(projectDir),
     selectionChoices: (c) => selectionChoices(pipeline({ projectDir, config: c })),
+    target: projectDir,
+    preview: (c) => {
+      const switched = withSwitches(c, options);
+      return preview(pipeline({ projectDir, config: switched, configText: configText(switched, existing) }), projectDir);
+    },
   });
   config = withSwitches(config, options);
 
   // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
-  const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing) });
+  // The file the overlay came from, for the lines of its problems: the answers file wins.
+  const overlaySource = file && 'overlay' in (file.data as object) ? file : existing?.source;
+  const run = pipeline({ projectDir, config, configSource: overlaySource, configText: configText(config, existing) });
   const outcome = await run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
   const where = relative(ctx.cwd, projectDir);
   const next = [
@@ -58,8 +66,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
   ];
-  printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: run.selection, dryRun: !!options.dryRun }, next);
-  return conflictsOf(outcome.changes).length > 0 ? EXIT.drift : EXIT.ok;
+  return printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: run.selection, dryRun: !!options.dryRun }, next);
 }
 
 /** `--no-knowledge` / `--no-tests` are kept in config.yml, so later updates honour them. */
@@ -76,6 +83,19 @@ function configText(config: Config, existing: { config: Config; text: string } |
   if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.text;
   return renderConfig(config, existing?.text);
 }
+
+/** The wizard's summary of what the answers write. */
+function preview({ selection, files }: Pipeline, projectDir: string): string[] {
+  const plan = files();
+  const there = plan.filter((f) => existsSync(join(projectDir, f.path))).length;
+  const agents = selection.agents.length ? selection.agents.join(', ') : 'none';
+  return [
+    `Writes ${count(plan.length, 'file')} into ${projectDir}: ${count(selection.knowledge.length, 'knowledge entry', 'knowledge entries')}, ${count(selection.suites.length, 'starter suite')}, files for coding agents: ${agents}.`,
+    ...(there ? [`${there} of them exist already: Scaffold merges into them or leaves them alone, and never overwrites your work.`] : []),
+  ];
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function selectionChoices({ selection, catalog }: Pipeline) {
   const type = selection.projectType;

@@ -7,6 +7,7 @@ import { AGENTS, DEFAULT_AGENTS, type Agent } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
+import { printEnvelope } from './envelope.js';
 
 const KINDS = ['types', 'knowledge', 'suites', 'agents'] as const;
 type Kind = (typeof KINDS)[number];
@@ -43,7 +44,7 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     result[kind] = rows(kind, catalog, chosen).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
   if (options.json) {
-    ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    printEnvelope(ctx, 'list', 0, result);
     return 0;
   }
   for (const kind of kinds) {

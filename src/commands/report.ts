@@ -2,7 +2,9 @@
 import type { Change, Action } from '../sync/decide.js';
 import { DRIFT } from '../sync/decide.js';
 import type { Selection } from '../overlays/merge.js';
+import { EXIT, type Problem } from '../errors.js';
 import type { CommandContext, OutputOptions } from './context.js';
+import { printEnvelope } from './envelope.js';
 
 const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, keep: 33, skip: 33 };
 
@@ -11,7 +13,7 @@ export interface RunReport {
   projectType: string;
   changes: Change[];
   warnings: string[];
-  selection?: Selection;
+  selection?: Selection | Record<string, unknown>;
   dryRun: boolean;
   /** `update --check`: a dry run whose verdict is the exit code. */
   check?: boolean;
@@ -25,23 +27,33 @@ export function conflictsOf(changes: Change[]): string[] {
   return changes.filter((c) => c.action === 'conflict').map((c) => c.path);
 }
 
-export function printReport(ctx: CommandContext, options: OutputOptions, report: RunReport, nextSteps: string[] = []): void {
+/** The exit code of a run: 1 when `--check` finds drift or conflicts are left, else 0. */
+export function exitCodeOf(report: RunReport): number {
+  return (report.check && isDrift(report.changes)) || conflictsOf(report.changes).length > 0 ? EXIT.drift : EXIT.ok;
+}
+
+const OUT_OF_DATE = 'generated files are out of date: run `npx scaffold-overlays update` and commit the result';
+
+/** Print the run as lines or one JSON envelope; returns its exit code. */
+export function printReport(ctx: CommandContext, options: OutputOptions, report: RunReport, nextSteps: string[] = []): number {
+  const code = exitCodeOf(report);
+  const conflicts = conflictsOf(report.changes);
+  const outOfDate = !!report.check && isDrift(report.changes);
   const shown = report.changes.filter((c) => c.action !== 'unchanged');
   if (options.json) {
-    const changes = shown.map((c) => ({ path: c.path, action: c.action, source: c.source, ...(c.reason && { reason: c.reason }) }));
-    const json = {
-      ok: conflictsOf(report.changes).length === 0,
-      command: report.command,
+    const errors: Problem[] = [
+      ...(outOfDate ? [{ code: 'out-of-date' as const, message: OUT_OF_DATE }] : []),
+      ...conflicts.map((file) => ({ code: 'conflict' as const, message: `${file}: conflict markers left; resolve them, then run \`scaffold update\` again`, file })),
+    ];
+    printEnvelope(ctx, report.command, code, {
       projectType: report.projectType,
       dryRun: report.dryRun,
-      changes,
-      conflicts: conflictsOf(report.changes),
-      warnings: report.warnings,
-      errors: [],
+      ...(report.check && { check: true }),
+      changes: shown.map((c) => ({ path: c.path, action: c.action, source: c.source, ...(c.reason && { reason: c.reason }) })),
+      conflicts,
       ...(report.selection && { selection: report.selection }),
-    };
-    ctx.stdout(`${JSON.stringify(json, null, 2)}\n`);
-    return;
+    }, { warnings: report.warnings, errors });
+    return code;
   }
   const paint = (action: Action, text: string) => (ctx.color && COLORS[action] ? `\x1b[${COLORS[action]}m${text}\x1b[0m` : text);
   if (!options.quiet) {
@@ -52,8 +64,10 @@ export function printReport(ctx: CommandContext, options: OutputOptions, report:
     }
     for (const w of report.warnings) ctx.stderr(`warning: ${w}\n`);
   }
-  if (!options.quiet || conflictsOf(report.changes).length > 0) ctx.stdout(`${summary(report)}\n`);
+  ctx.stdout(`${summary(report)}\n`);
+  if (outOfDate) ctx.stderr(`${OUT_OF_DATE[0]!.toUpperCase()}${OUT_OF_DATE.slice(1)}.\n`);
   if (!options.quiet && !report.dryRun && nextSteps.length > 0) ctx.stdout(`\nNext steps:\n${nextSteps.map((s) => `  ${s}\n`).join('')}`);
+  return code;
 }
 
 function summary(report: RunReport): string {

@@ -12,10 +12,12 @@ import { pipeline } from '../pipeline.js';
 import { renderEntryBody } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
+import { printEnvelope } from './envelope.js';
 
 export interface ShowOptions extends Record<string, unknown> {
   dir?: string;
   depth?: string;
+  json?: boolean;
 }
 
 export async function show(name: string, options: ShowOptions, ctx: CommandContext): Promise<number> {
@@ -43,6 +45,8 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
   const run = pipeline({ projectDir, config, configSource: inProject ? found.source : undefined, local: inProject });
   const depth = options.depth !== undefined ? Number(options.depth) : run.selection.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new UserError(`--depth: expected 1-5, found "${options.depth}"`);
-  ctx.stdout(renderEntryBody(run.catalog.entry(name), run.context(depth), depth));
+  const text = renderEntryBody(run.catalog.entry(name), run.context(depth), depth);
+  if (options.json) printEnvelope(ctx, 'show', 0, { entry: name, projectType: type, depth, text });
+  else ctx.stdout(text);
   return 0;
 }

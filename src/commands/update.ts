@@ -1,9 +1,9 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
-import { EXIT, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Policy } from '../render/file-plan.js';
 import { upToDate } from '../sync/up-to-date.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
-import { conflictsOf, isDrift, printReport } from './report.js';
+import { printReport } from './report.js';
 
 export interface UpdateOptions extends OutputOptions {
   check?: boolean;
@@ -19,21 +19,15 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const fresh = options.force || options.restore?.length ? undefined : upToDate(projectDir);
   if (fresh) {
     const changes = fresh.files.map((f) => ({ ...f, action: 'unchanged' as const, policy: f.policy as Policy }));
-    printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], dryRun, check: options.check });
-    return 0;
+    return printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], selection: fresh.selection, dryRun, check: options.check });
   }
 
   // 2. Otherwise: validate config.yml, then the whole pipeline.
   const { readConfig, pipeline } = await import('./index.js');
   const found = readConfig(projectDir);
-  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
+  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
   const { config, source } = found;
   const run = pipeline({ projectDir, config, configSource: source });
   const outcome = await run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
-  printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
-  if (options.check && isDrift(outcome.changes)) {
-    if (!options.json) ctx.stderr('Generated files are out of date: run `npx scaffold-overlays update` and commit the result.\n');
-    return EXIT.drift;
-  }
-  return conflictsOf(outcome.changes).length > 0 ? EXIT.drift : EXIT.ok;
+  return printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
 }

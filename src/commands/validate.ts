@@ -1,19 +1,46 @@
 /** `scaffold validate [dir]`: check config.yml, the project's own content and its packs, listing every problem. */
+import { combined, loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { pipeline } from '../pipeline.js';
+import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectFolder, type CommandContext } from './context.js';
+import { printEnvelope } from './envelope.js';
 
 export async function validate(dirArg: string | undefined, options: { json?: boolean }, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, dirArg);
   const found = readConfig(projectDir);
-  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`);
-  // The whole pipeline short of writing: it reads every overlay, entry and suite the project
-  // selects, checks every name, and renders every template for this project.
-  const run = pipeline({ projectDir, config: found.config, configSource: found.source });
-  run.files();
-  const layers = run.catalog.layers.length;
-  const summary = `valid: .scaffold/config.yml${layers ? ` and ${layers} overlay file(s) from packs and .scaffold/overlays` : ''}`;
-  ctx.stdout(options.json ? `${JSON.stringify({ ok: true, command: 'validate', errors: [] }, null, 2)}\n` : `${summary}\n`);
+  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
+  const { config, source } = found;
+
+  // Each step is checked even when an earlier one failed, so that one run lists every problem.
+  const problems: UserError[] = [];
+  const attempt = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  // 1. Every overlay, entry and suite of the project's packs and its own content, selected or not
+  const catalog = attempt(() => loadCatalog({ projectDir, packs: config.packs }));
+  if (catalog) for (const read of ownContent(catalog)) attempt(read);
+  // 2. The names the overlays use, then every template the project selects, rendered for it
+  const run: Pipeline | undefined = catalog && attempt(() => pipeline({ projectDir, config, configSource: source }));
+  if (run) attempt(() => run.files());
+  if (problems.length > 0) throw combined(problems);
+
+  const layers = run!.catalog.layers.length;
+  if (options.json) printEnvelope(ctx, 'validate', 0, { projectType: config.projectType, overlays: layers });
+  else ctx.stdout(`valid: .scaffold/config.yml${layers ? ` and ${layers} overlay file(s) from packs and .scaffold/overlays` : ''}\n`);
   return 0;
+}
+
+/** Reading each entry and suite that is not Scaffold's own (those the build checked). */
+function ownContent(catalog: Catalog): (() => unknown)[] {
+  return [
+    ...[...catalog.knowledgeNames].filter((n) => catalog.originOf('knowledge', n) !== 'shipped').map((n) => () => catalog.entry(n)),
+    ...[...catalog.suiteNames].filter((n) => catalog.originOf('suites', n) !== 'shipped').map((n) => () => catalog.suite(n)),
+  ];
 }

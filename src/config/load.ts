@@ -5,23 +5,26 @@ import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { projectTypes } from '../catalog/types.js';
 import { CONFIG_FILE } from '../project-files.js';
-import { formatIssues } from '../source/problems.js';
+import { formatIssues, type Locate } from '../source/problems.js';
 import { parseYamlSource, type Source } from '../source/source.js';
 import { yaml, yamlText } from '../source/yaml.js';
 import { configSchema, configSchemaFor, knownKeys, type Config } from './schema.js';
 
 
-/** Validate config-shaped data; every problem becomes one line of the UserError. */
-export function validateConfig(data: unknown, source?: Source): Config {
+/**
+ * Validate config-shaped data; every problem becomes one line of the UserError, starting with
+ * where the value came from: a file and line (`source`), or a flag (`locate`, from the answers).
+ */
+export function validateConfig(data: unknown, at?: Source | Locate): Config {
   const type = (data as { projectType?: unknown } | null)?.projectType;
   // One type's schema when the type is known (cheaper to build); else the union, whose error names the types.
   const hasOverlay = typeof data === 'object' && data !== null && 'overlay' in data;
   const schema = projectTypes().has(type) ? configSchemaFor(type as string, hasOverlay) : configSchema();
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data as Config;
-  const lines = formatIssues(result.error.issues, source, (path) => knownKeys(configSchema(), path, type));
-  const fix = source ? `Fix ${source.file} and run again` : 'Fix the answers and run again';
-  throw new UserError(`${lines[0]}`, [...lines.slice(1), fix]);
+  const lines = formatIssues(result.error.issues, at, (path) => knownKeys(configSchema(), path, type));
+  const hint = at && typeof at !== 'function' ? `Fix ${at.file} and run again` : 'Fix the answers and run again';
+  throw new UserError(lines[0]!, lines.slice(1), { hint });
 }
 
 /**

@@ -46,6 +46,8 @@ export interface SyncOptions {
   /** Recorded in the manifest, for the fast path of update (up-to-date.ts). */
   projectType?: string;
   inputsHash?: string;
+  /** What the run selected (entries, suites, depth), which the fast path reports as it is. */
+  selection?: Record<string, unknown>;
   /** The packs' folders, relative to the project (for the fast path's inputs hash). */
   packs?: string[];
   force: boolean;
@@ -71,6 +73,7 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
       scaffoldVersion: options.version,
       projectType: options.projectType,
       inputsHash: options.inputsHash,
+      ...(options.selection && { selection: options.selection }),
       ...(options.packs?.length && { packs: options.packs }),
       files: {},
     },

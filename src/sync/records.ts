@@ -48,6 +48,8 @@ const schemas = once(() => {
     inputsHash: z.string().optional(),
     /** The folders of the config's packs, relative to the project: their files are inputs too. */
     packs: z.array(z.string()).optional(),
+    /** What the run selected, reported by the fast path as it is. */
+    selection: z.record(z.string(), z.unknown()).optional(),
     files: z.record(z.string(), record),
   });
   return { record, manifest };

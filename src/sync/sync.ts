@@ -18,6 +18,7 @@ export interface SyncRequest {
   /** Recorded in the manifest for the fast path of update (up-to-date.ts). */
   projectType?: string;
   inputsHash?: string;
+  selection?: Record<string, unknown>;
   /** The folders of the config's packs: the fast path hashes their files too. */
   packRoots?: string[];
   files: FilePlan;
@@ -48,6 +49,7 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
     const plan = planSync(request.files, records, projectDisk(projectDir), {
       projectType: request.projectType,
       inputsHash: request.inputsHash,
+      selection: request.selection,
       packs: (request.packRoots ?? []).map((root) => relative(projectDir, root).split('\\').join('/')),
       force: request.force,
       restore: new Set(request.restore),

@@ -19,6 +19,7 @@ interface LooseRecord {
 
 export interface UpToDate {
   projectType: string;
+  selection: Record<string, unknown>;
   files: { path: string; source: string; policy: string }[];
 }
 
@@ -28,13 +29,13 @@ export function upToDate(projectDir: string): UpToDate | undefined {
   if (!existsSync(path)) return undefined;
   // A run that died after its commit left its lock or its pending bases: the slow path finishes it.
   if (existsSync(join(projectDir, LOCK_FILE)) || existsSync(join(projectDir, `${BASE_FILE}.next`))) return undefined;
-  let manifest: { projectType?: string; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
+  let manifest: { projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
-  if (!manifest.projectType || typeof manifest.files !== 'object') return undefined;
+  if (!manifest.projectType || typeof manifest.selection !== 'object' || typeof manifest.files !== 'object') return undefined;
   // The packs config.yml named last time: if config.yml changed since, so did the hash.
   const packRoots = (manifest.packs ?? []).map((p) => resolve(projectDir, p));
   if (manifest.inputsHash !== inputsHash(projectDir, packRoots)) return undefined;
@@ -51,5 +52,5 @@ export function upToDate(projectDir: string): UpToDate | undefined {
     if (sha256(readFileSync(full, 'latin1')) !== record.written) return undefined;
   }
   const files = records.map(([file, r]) => ({ path: file, source: r.source ?? '', policy: r.policy ?? 'managed' }));
-  return { projectType: manifest.projectType, files };
+  return { projectType: manifest.projectType, selection: manifest.selection, files };
 }

@@ -18,6 +18,7 @@ describe('the wizard in a terminal', () => {
   it('sets up a project from the answers typed', () => {
     const dir = tempDir('wizard-');
     const { code, output } = wizard(dir, [
+      `Setting up ${dir}`, '', // the target folder, before any question
       'What kind of project is this?', `${DOWN}${ENTER}`, // data-pipeline
       'Project name', ENTER, // the folder name
       'How much should Scaffold set up?', `${DOWN}${ENTER}`, // mvp
@@ -27,6 +28,10 @@ describe('the wizard in a terminal', () => {
       'How are schemas managed?', ENTER,
       'Publish datasets to a data catalog?', ENTER,
       'Which coding agents', ENTER, // the defaults: AGENTS.md and CLAUDE.md
+      'Your answers:', '',
+      'processed?', '', // the summary lists each answer with its question
+      'Writes ', '',
+      'Write these files?', ENTER, // yes
     ]);
     expect(output).toContain('Next steps:');
     expect(code).toBe(0);
@@ -37,6 +42,34 @@ describe('the wizard in a terminal', () => {
     expect(exists(dir, 'docs/knowledge/data-pipeline-batch-patterns.md')).toBe(false);
     expect(config).toContain('agents:\n  - agents-md\n  - claude');
     expect(readFile(dir, 'CLAUDE.md')).toContain('@AGENTS.md');
+  });
+
+  it('asks a broken rule again and goes back from the summary to change an answer', () => {
+    const dir = tempDir('wizard-');
+    const { code, output } = wizard(dir, [
+      'What kind of project is this?', ENTER, // browser-extension
+      'Project name', ENTER,
+      'How much should Scaffold set up?', `${DOWN}${ENTER}`, // mvp
+      'Which manifest version?', ENTER,
+      'Which UI surfaces?', ` ${ENTER}`, // untick the popup: no surface
+      'Inject a content script', `n${ENTER}`,
+      'Run a background service worker?', `n${ENTER}`, // nothing left to run: the rule is broken
+      'an extension needs at least one UI surface', '',
+      'Which UI surfaces?', ` ${ENTER}`, // the popup again
+      'Inject a content script', ENTER,
+      'Run a background service worker?', ENTER,
+      'Which coding agents', ENTER,
+      'Write these files?', `${DOWN}${ENTER}`, // change an answer
+      'Which answer?', `${DOWN}${ENTER}`, // the project name
+      'Project name', `renamed${ENTER}`,
+      'Write these files?', ENTER,
+    ]);
+    expect(output).toContain('Next steps:');
+    expect(code).toBe(0);
+    const config = readFile(dir, '.scaffold/config.yml');
+    expect(config).toContain('name: renamed');
+    expect(config).toMatch(/uiSurfaces:\n\s+- popup/);
+    expect(config).toContain('hasBackgroundWorker: false');
   });
 
   it('Ctrl+C exits 130 and writes nothing', () => {

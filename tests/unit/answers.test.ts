@@ -9,23 +9,51 @@ import { CancelledError } from '../../src/errors.js';
 const noFlags = { typeAnswers: { values: new Map() } };
 const resolve = (input: Partial<ResolveInput>) => resolveAnswers({ flags: noFlags, folderName: 'demo', ...input });
 
-/** A prompter that answers from a script keyed by question, and records what it was asked. */
-function scripted(answers: Record<string, unknown>) {
-  const asked: { message: string; choices?: unknown[] }[] = [];
-  const answer = (message: string, choices?: PromptChoice<unknown>[]) => {
-    asked.push({ message, choices: choices?.map((c) => c.value) });
+/** Answers for a question asked more than once, in order. */
+class Answers {
+  constructor(readonly values: unknown[]) {}
+}
+const inTurn = (...values: unknown[]) => new Answers(values);
+
+/**
+ * A prompter that answers from a script keyed by question, and records what it was asked (with
+ * the choices offered and the default or checked ones) and the notes shown. The summary's
+ * confirm is answered "write" unless the script says otherwise.
+ */
+function scripted(script: Record<string, unknown>) {
+  const answers: Record<string, unknown> = { 'Write these files?': 'write', ...script };
+  const asked: { message: string; choices?: unknown[]; preset?: unknown }[] = [];
+  const notes: string[] = [];
+  const answer = (message: string, choices?: PromptChoice<unknown>[], preset?: unknown) => {
+    asked.push({ message, choices: choices?.map((c) => c.value), preset });
     if (!(message in answers)) throw new Error(`unexpected question: ${message}`);
-    const value = answers[message];
+    let value = answers[message];
+    if (value instanceof Answers) value = value.values.length > 1 ? value.values.shift() : value.values[0];
     if (value instanceof Error) throw value;
     return Promise.resolve(value as never);
   };
   const prompter: Prompter = {
-    select: (message, choices) => answer(message, choices),
-    checkbox: (message, choices) => answer(message, choices),
-    confirm: (message) => answer(message),
-    input: (message) => answer(message),
+    select: (message, choices, preset) => answer(message, choices, preset),
+    checkbox: (message, choices) => answer(message, choices, choices.filter((c) => c.checked).map((c) => c.value)),
+    confirm: (message, preset) => answer(message, undefined, preset),
+    input: (message, preset) => answer(message, undefined, preset),
+    note: (text) => void notes.push(text),
   };
-  return { prompter, asked };
+  return { prompter, asked, notes };
+}
+
+/** A person who takes every default the wizard offers. */
+function acceptsDefaults() {
+  const asked: string[] = [];
+  const notes: string[] = [];
+  const prompter: Prompter = {
+    select: (message, choices, preset) => (asked.push(message), Promise.resolve(preset ?? choices[0]!.value)),
+    checkbox: (message, choices) => (asked.push(message), Promise.resolve(choices.filter((c) => c.checked).map((c) => c.value))),
+    confirm: (message, preset) => (asked.push(message), Promise.resolve(preset)),
+    input: (message, preset) => (asked.push(message), Promise.resolve(preset)),
+    note: (text) => void notes.push(text),
+  };
+  return { prompter, asked, notes };
 }
 
 describe('answer flags', () => {
@@ -137,7 +165,7 @@ describe('the wizard', () => {
     const { prompter, asked } = scripted({ 'Project name': 'lib', 'How much should Scaffold set up?': 'mvp' });
     const flags = readTypeFlags({ libVisibility: 'internal', libRuntimeTarget: 'node', libBundleFormat: 'esm', libTypeDefinitions: true, libDocLevel: 'none' }, undefined);
     const config = await resolve({ prompter, flags: { typeAnswers: flags, agents: 'agents-md,claude' } });
-    expect(asked).toHaveLength(2);
+    expect(asked.map((a) => a.message)).toEqual(['Project name', 'How much should Scaffold set up?', 'Write these files?']);
     expect(config).toMatchObject({ projectType: 'library', methodology: 'mvp', library: { documentationLevel: 'none' } });
   });
 
@@ -166,5 +194,88 @@ describe('the wizard', () => {
   it('passes Ctrl+C on as a cancellation', async () => {
     const { prompter } = scripted({ 'What kind of project is this?': new CancelledError() });
     await expect(resolve({ prompter })).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('shows the folder it sets up before the first question', async () => {
+    const { prompter, notes, asked } = scripted({ 'What kind of project is this?': new CancelledError() });
+    await expect(resolve({ prompter, target: '/work/fraud-model' })).rejects.toBeInstanceOf(CancelledError);
+    expect(notes).toEqual(['Setting up /work/fraud-model']);
+    expect(asked).toHaveLength(1);
+  });
+
+  it.each(['ml', 'data-pipeline', 'library', 'browser-extension', 'mobile-app'])('takes a %s project through every question to the summary', async (type) => {
+    const { prompter, asked, notes } = acceptsDefaults();
+    const config = await resolve({ prompter, flags: { ...noFlags, type }, preview: () => ['Writes 12 files'] });
+    expect(config.projectType).toBe(type);
+    expect(asked[0]).toBe('Project name');
+    expect(asked.at(-1)).toBe('Write these files?');
+    const summary = notes.at(-1)!;
+    expect(summary).toContain('Your answers:');
+    expect(summary).toContain('Writes 12 files');
+    expect(summary).toMatch(/Project type\s+/);
+  });
+
+  it('checks a rule across answers as soon as they are in, and asks its questions again', async () => {
+    const { prompter, asked, notes } = scripted({
+      'Which manifest version?': 3,
+      'Which UI surfaces?': [],
+      'Inject a content script into pages?': inTurn(false, true),
+      'Run a background service worker?': false,
+    });
+    const config = await resolve({ prompter, flags: { ...noFlags, type: 'browser-extension', name: 'ext', methodology: 'mvp', agents: 'none' } });
+    expect(notes).toContain('an extension needs at least one UI surface, a content script or a background worker: change one of these answers');
+    // Asked again from the rule's first question, the earlier answers offered as the defaults.
+    expect(asked.map((a) => a.message)).toEqual([
+      'Which manifest version?', 'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?',
+      'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?', 'Write these files?',
+    ]);
+    expect(asked[5]!.preset).toBe(false);
+    expect(config.browserExtension).toMatchObject({ uiSurfaces: [], hasContentScript: true, hasBackgroundWorker: false });
+  });
+
+  it('goes back from the summary to change one answer, asking only that question again', async () => {
+    const { prompter, asked } = scripted({
+      'Project name': 'fraud-model',
+      'Which part of the model lifecycle does this repository cover?': 'training',
+      'What kind of model?': inTurn('classical', 'llm'),
+      'Track experiments (MLflow, Weights & Biases or similar)?': true,
+      'Write these files?': inTurn('change', 'write'),
+      'Which answer?': 'field:modelType',
+    });
+    const config = await resolve({ prompter, flags: { ...noFlags, type: 'ml', methodology: 'mvp', agents: 'none' } });
+    expect(config).toMatchObject({ name: 'fraud-model', ml: { projectPhase: 'training', modelType: 'llm', hasExperimentTracking: true } });
+    const questions = asked.map((a) => a.message);
+    expect(questions.slice(questions.indexOf('Which answer?') + 1)).toEqual(['What kind of model?', 'Write these files?']);
+    // The answer to change is picked from the summary, with its value.
+    expect(asked.find((a) => a.message === 'Which answer?')!.choices).toContain('field:modelType');
+  });
+
+  it('asks every question of the new type after going back to change the type', async () => {
+    const { prompter, asked } = scripted({
+      'What kind of project is this?': inTurn('library', 'data-pipeline'),
+      'Project name': 'thing',
+      'How much should Scaffold set up?': 'mvp',
+      'Who uses this library?': 'internal',
+      'Where does the code run?': 'node',
+      'Which module format do you ship?': 'esm',
+      'Ship TypeScript type definitions?': true,
+      'How much documentation?': 'readme',
+      'How is data processed?': 'batch',
+      'How are runs orchestrated?': 'none',
+      'How is data quality assured?': 'validation',
+      'How are schemas managed?': 'none',
+      'Publish datasets to a data catalog?': false,
+      "Which coding agents should read this project's commands and knowledge?": ['agents-md'],
+      'Write these files?': inTurn('change', 'write'),
+      'Which answer?': 'projectType',
+    });
+    const config = await resolve({ prompter });
+    expect(config).toMatchObject({ projectType: 'data-pipeline', name: 'thing', methodology: 'mvp', agents: ['agents-md'], dataPipeline: { processingModel: 'batch' } });
+    expect(asked.filter((a) => a.message === 'Project name')).toHaveLength(1);
+  });
+
+  it('cancels from the summary, writing nothing', async () => {
+    const { prompter } = scripted({ 'Write these files?': 'cancel' });
+    await expect(resolve({ prompter, flags: { ...noFlags, type: 'library', name: 'x', methodology: 'mvp', agents: 'none', typeAnswers: readTypeFlags({ libVisibility: 'internal', libRuntimeTarget: 'node', libBundleFormat: 'esm', libTypeDefinitions: true, libDocLevel: 'none' }, undefined) } })).rejects.toBeInstanceOf(CancelledError);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { validateConfig, renderConfig } from '../../src/config/load.js';
 import { projectTypes } from '../../src/catalog/types.js';
-import { configJsonSchema } from '../../src/config/json-schema.js';
+import { configSchemaText } from '../../src/config/json-schema.js';
 import { parseYamlSource } from '../../src/source/source.js';
 import { yamlText } from '../../src/source/yaml.js';
 import { answerCombinations } from '../helpers/combinations.js';
@@ -14,7 +14,7 @@ function problems(yaml: string): string[] {
     return [];
   } catch (error) {
     const e = error as UserError;
-    return [e.message, ...e.details];
+    return [e.message, ...e.details, ...(e.hint ? [e.hint] : [])];
   }
 }
 
@@ -73,7 +73,7 @@ describe('config schema', () => {
   });
 
   it('produces a JSON Schema editors can use, with every choice', () => {
-    const text = JSON.stringify(configJsonSchema());
+    const text = configSchemaText();
     for (const value of ['training', 'deep-learning', 'edge', 'schema-registry', 'full-site', 'sidepanel', 'offline-first']) {
       expect(text).toContain(`"${value}"`);
     }

@@ -16,7 +16,7 @@ const files: PlannedFile[] = [
   { path: 'src/b.py', content: 'b\n', policy: 'seed', source: 't' },
 ];
 const sync = (dir: string, hash = inputsHash(dir, [])) =>
-  syncProject({ projectDir: dir, files, projectType: 'ml', inputsHash: hash, version: '1.0.0', force: false, restore: [], write: true });
+  syncProject({ projectDir: dir, files, projectType: 'ml', selection: { depth: 3 }, inputsHash: hash, version: '1.0.0', force: false, restore: [], write: true });
 
 describe('the up-to-date fast path', () => {
   it('answers when the inputs and every managed file are as the last run left them', async () => {
@@ -24,6 +24,7 @@ describe('the up-to-date fast path', () => {
     (await sync(dir));
     expect(upToDate(dir)).toEqual({
       projectType: 'ml',
+      selection: { depth: 3 },
       files: [
         { path: 'docs/a.md', source: 't', policy: 'managed' },
         { path: 'src/b.py', source: 't', policy: 'seed' },
