@@ -70,6 +70,8 @@ describe('ml starter suites pass as generated', () => {
     expect(errors, output).toBe(0);
     expect(code, output).toBe(0);
     expect(passed, output).toBeGreaterThanOrEqual(BARS[c.methodology]);
+    // Every serving pattern has a wall-clock budget: skipped, saying how to run it.
+    if (c.mlServing) expect(output).toMatch(/SKIPPED .*measures wall-clock time: run with -m timing/);
   });
 
   it('passes in a repository that already has its own pyproject.toml, which Scaffold leaves alone', async () => {
