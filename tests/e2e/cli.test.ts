@@ -257,8 +257,8 @@ describe('the built CLI renders what the sources render', () => {
     const golden = fileURLToPath(new URL('../golden/ml-deep/', import.meta.url));
     const planned = readFileSync(join(golden, '_plan.txt'), 'utf8').trim().split('\n').map((line) => line.split('  '));
     for (const [path, policy] of planned) {
-      // A block's file holds the planned text between Scaffold's two marker lines.
-      const written = policy === 'block' ? findBlock(readFile(project, path!))!.inner : readFile(project, path!);
+      // A block's (or a lines') file holds the planned text between Scaffold's two marker lines.
+      const written = policy === 'block' || policy === 'lines' ? findBlock(readFile(project, path!))!.inner : readFile(project, path!);
       expect(written, path).toBe(readFile(golden, path!));
     }
   });
