@@ -44,10 +44,23 @@ def test_the_team_fixture_and_hook_still_work(team_db, request):
     assert request.config.team_configured
 `;
 
-/** A top-level conftest.py of the person's own, which then holds Scaffold's one marked line. */
+/** A top-level conftest.py of the person's own, with a plugin of its own; it then holds Scaffold's one marked line. */
 const ROOT_CONFTEST = `import os
 
 os.environ.setdefault("TEAM_SERVICE_ENV", "test")
+pytest_plugins = ["team_plugin"]
+`;
+
+const TEAM_PLUGIN = `import pytest
+
+
+@pytest.fixture
+def team_token():
+    return "t-123"
+`;
+
+const TEAM_PLUGIN_TEST = `def test_the_team_plugin_still_loads(team_token):
+    assert team_token == "t-123"
 `;
 
 const CASES = [
@@ -69,7 +82,7 @@ describe.each(CASES)('Python suites beside the repository\'s own pytest setup: $
   it('pass without --force, the team\'s own test passes too, and the team\'s files are untouched', async () => {
     const dir = tempDir();
     const own: Record<string, string> = { 'pyproject.toml': PYPROJECT, 'tests/conftest.py': TESTS_CONFTEST, 'tests/test_team.py': TEAM_TEST };
-    if (rootConftest) own['conftest.py'] = ROOT_CONFTEST;
+    if (rootConftest) Object.assign(own, { 'conftest.py': ROOT_CONFTEST, 'team_plugin.py': TEAM_PLUGIN, 'tests/test_team_plugin.py': TEAM_PLUGIN_TEST });
     for (const [path, text] of Object.entries(own)) writeFile(dir, path, text);
 
     await generateProject(flags, dir);
@@ -80,7 +93,7 @@ describe.each(CASES)('Python suites beside the repository\'s own pytest setup: $
     }
     // The top-level conftest.py: the person's bytes, then one marked line of Scaffold's.
     const block = findBlock(readFile(dir, 'conftest.py'))!;
-    expect(block.inner.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pytest_plugins = \["tests\.scaffold_fixtures"\]/)]);
+    expect(block.inner.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pytest_plugins = \[.*"tests\.scaffold_fixtures"\]/)]);
     expect(`${block.before}${block.after}`).toBe(rootConftest ? `${ROOT_CONFTEST}\n` : '');
     expect(exists(dir, 'tests/scaffold_fixtures.py')).toBe(true);
 
@@ -92,10 +105,12 @@ describe.each(CASES)('Python suites beside the repository\'s own pytest setup: $
     expect(passed, output).toBeGreaterThanOrEqual(bar);
     expect(output).not.toMatch(/PytestUnknownMarkWarning|ModuleNotFoundError/);
 
-    const team = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rA', 'tests/test_team.py'], {
+    const team = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rA', 'tests/test_team.py', ...(rootConftest ? ['tests/test_team_plugin.py'] : [])], {
       cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, timeout: 55_000,
     });
     expect(team.stdout, team.stderr).toMatch(/PASSED tests\/test_team\.py::test_the_team_fixture_and_hook_still_work/);
+    // The person's own pytest_plugins are kept beside Scaffold's.
+    if (rootConftest) expect(team.stdout, team.stderr).toMatch(/PASSED tests\/test_team_plugin\.py::test_the_team_plugin_still_loads/);
     expect(team.status).toBe(0);
   });
 });

@@ -1,1 +1,1 @@
-pytest_plugins = ["tests.scaffold_fixtures"]  # the fixtures and markers of Scaffold's test suites
+pytest_plugins = [*(pytest_plugins if isinstance(pytest_plugins := globals().get("pytest_plugins", []), (list, tuple)) else [pytest_plugins]), "tests.scaffold_fixtures"]  # yours, then the fixtures and markers of Scaffold's suites
