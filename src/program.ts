@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import type { CommandContext } from './commands/context.js';
 import { printEnvelope } from './commands/envelope.js';
-import { CancelledError, environmentError, EXIT, problemOf, UserError, type Problem } from './errors.js';
+import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
 const commands = () => import('./commands/index.js');
@@ -146,7 +146,10 @@ export function failure(error: unknown, ctx: CommandContext, json: boolean, verb
     // that could not be read (unknown command or option, missing argument): commander has
     // printed it, unless --json, where it goes into the envelope.
     if (error.exitCode === 0) return EXIT.ok;
-    return fail(EXIT.user, [problemOf(error.message.replace(/^error: /, ''), 'usage')]);
+    // Without a command, commander shows the help (on stderr) and says only "(outputHelp)".
+    const message = error.code === 'commander.help' ? 'no command given: run `scaffold --help` for the commands' : error.message.replace(/^error: /, '').replace(/\n/g, ' ');
+    const flag = /'(--?[\w-]+)/.exec(message)?.[1];
+    return fail(EXIT.user, [{ code: 'usage', message, ...(flag?.startsWith('-') && { flag }) }]);
   }
   // A failure of the environment (no permission, a full disk) that no stage translated: still the
   // person's to fix, so one line and exit 2, never the "this is a bug" of exit 70.

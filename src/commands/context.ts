@@ -1,6 +1,6 @@
 /** What a command may use of the outside world; program.ts builds the real one, tests a fake. */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Prompter } from '../answers/prompter.js';
 import { UserError } from '../errors.js';
 import type { DiskOps } from '../sync/disk-ops.js';
@@ -26,9 +26,17 @@ export interface OutputOptions {
   force?: boolean;
 }
 
-/** The project folder a command was given (default: the current one); a file there is refused. */
+/**
+ * The project folder a command was given (default: the current one). It may not exist yet, but
+ * it, or the nearest part of its path that exists, must be a folder.
+ */
 export function projectFolder(ctx: Pick<CommandContext, 'cwd'>, dirArg: string | undefined): string {
   const dir = resolve(ctx.cwd, dirArg ?? '.');
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UserError(`${dirArg ?? dir} is a file; Scaffold sets up a project in a folder: pass a folder (it may not exist yet)`);
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    const shown = relative(ctx.cwd, existing) || existing;
+    throw new UserError(`${shown} is a file; Scaffold sets up a project in a folder: pass a folder (it may not exist yet)`);
+  }
   return dir;
 }

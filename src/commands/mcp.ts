@@ -47,7 +47,7 @@ const text = (value: unknown) => ({ content: [{ type: 'text' as const, text: typ
 export async function mcp(options: McpOptions, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, options.dir);
   const found = readConfig(projectDir);
-  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: scaffold mcp serves a Scaffold project; run it there, pass --dir, or run \`npx scaffold-overlays init\` first`);
+  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: scaffold mcp serves a Scaffold project; run it there, pass --dir, or run \`npx scaffold-overlays init\` first`, [], { code: 'no-project' });
   const run = pipeline({ projectDir, config: found.config, configSource: found.source });
   const entries = knowledge(run);
   const server = new McpServer({ name: 'scaffold', version: scaffoldVersion() });

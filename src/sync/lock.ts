@@ -86,7 +86,7 @@ export function acquireLock(projectDir: string, disk: DiskOps): () => void {
         if (isAlive(holder)) throw busy(holder.pid);
         breakStale(path, found, disk);
       }
-      throw new UserError(`could not take ${LOCK_FILE}: other runs keep taking it; run again when they are done`);
+      throw new UserError(`could not take ${LOCK_FILE}: other runs keep taking it; run again when they are done`, [], { code: 'busy' });
     } finally {
       disk.unlink(mine);
     }
@@ -108,7 +108,7 @@ function tryLink(from: string, to: string, disk: DiskOps): boolean {
 }
 
 function busy(pid: number): UserError {
-  return new UserError(`another scaffold run (pid ${pid}) is updating this project; wait for it to finish, or delete ${LOCK_FILE} if that process is gone`);
+  return new UserError(`another scaffold run (pid ${pid}) is updating this project; wait for it to finish, or delete ${LOCK_FILE} if that process is gone`, [], { code: 'busy' });
 }
 
 /** Remove the lock at `path` if it still holds `stale`, with the marker named after it held. */

@@ -34,6 +34,13 @@ describe('exit codes', () => {
     expect(ctx.err).toBe('');
   });
 
+  it('reports a failing disk as an environment error, exit 2', () => {
+    const ctx = testContext(tempDir());
+    const full = Object.assign(new Error('no space'), { code: 'ENOSPC', syscall: 'write', path: '/p/docs/.a.md.scaffold-tmp' });
+    expect(failure(full, ctx, true, false, 'update')).toBe(2);
+    expect(JSON.parse(ctx.out).errors).toEqual([{ code: 'environment', message: 'cannot write /p/docs/a.md (ENOSPC): the disk is full: free some space' }]);
+  });
+
   it('treats an unknown command as bad input', async () => {
     expect(await main(['node', 'scaffold', 'frobnicate'])).toBe(2);
   });
