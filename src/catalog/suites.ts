@@ -45,6 +45,8 @@ const suiteFormat = once(() =>
     run: z.string().optional(),
     /** A base suite's setup: what to run once before its commands (install dependencies). */
     install: z.string().optional(),
+    /** The same setup with uv, printed instead when uv is on the PATH (it needs no venv module). */
+    'install-uv': z.string().optional(),
     /** What every new shell needs before the commands (activate a virtual environment). */
     activate: z.string().optional(),
     /** How to type-check and lint the project, when the suite sets that up. */
@@ -69,6 +71,7 @@ export interface SuiteMeta {
   lines: string[];
   run?: string;
   install?: string;
+  installUv?: string;
   activate?: string;
   typecheck?: string;
   lint?: string;
@@ -114,8 +117,8 @@ export function checkSuite(text: string, file: string): SuiteMeta {
     const lines = formatIssues(result.error.issues, source);
     throw new UserError(lines[0]!, lines.slice(1));
   }
-  const { 'project-type': projectType, 'merge-json': mergeJson, ...rest } = result.data;
-  return { ...rest, ...(projectType && { projectType }), mergeJson };
+  const { 'project-type': projectType, 'merge-json': mergeJson, 'install-uv': installUv, ...rest } = result.data;
+  return { ...rest, ...(projectType && { projectType }), ...(installUv && { installUv }), mergeJson };
 }
 
 /** A suite's templates and copied files, as the build and the render see them. */

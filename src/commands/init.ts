@@ -1,6 +1,6 @@
 /** `scaffold init [dir]`: answer the questions, then generate. On a configured project it refreshes. */
 import { existsSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, delimiter, join, relative, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
 import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
@@ -112,8 +112,16 @@ function selectionChoices({ selection, catalog }: Pipeline) {
   };
 }
 
-/** How to install and run the generated tests, once for each toolchain. */
+/**
+ * How to install and run the generated tests, once for each toolchain: with uv when it is on the
+ * PATH (it makes the virtual environment itself, where `python3 -m venv` needs the python3-venv
+ * package on Debian and Ubuntu).
+ */
 function nextCommands({ selection, catalog }: Pipeline): string[] {
-  const { install, test } = projectCommands(selection, catalog);
-  return [...new Set([...install, ...test])];
+  const { install, installUv, test } = projectCommands(selection, catalog);
+  return [...new Set([...(onPath('uv') ? installUv : install), ...test])];
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
 }

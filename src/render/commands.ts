@@ -11,6 +11,8 @@ import type { Selection } from '../overlays/merge.js';
 
 export interface ProjectCommands {
   install: string[];
+  /** `install` with uv where a suite says how (`install-uv`). */
+  installUv: string[];
   activate: string[];
   test: string[];
   typecheck: string[];
@@ -27,6 +29,7 @@ export function projectCommands(selection: Selection, catalog: Catalog): Project
   const test = all((s) => s.run);
   return {
     install: all((s) => s.install),
+    installUv: all((s) => s.installUv ?? s.install),
     activate: all((s) => s.activate),
     test,
     typecheck: all((s) => s.typecheck),

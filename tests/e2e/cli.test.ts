@@ -1,6 +1,6 @@
 /** The built CLI, run in temp folders the way a person or a CI job runs it. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findBlock } from '../../src/sync/block.js';
@@ -53,6 +53,20 @@ describe('next steps', () => {
     const steps = run.stdout.slice(run.stdout.indexOf('Next steps:'));
     for (const command of told) expect(steps).toContain(command);
     for (const command of notTold) expect(steps).not.toContain(command);
+  });
+});
+
+describe('next steps for a Python project', () => {
+  it('make a virtual environment, with uv when it is on the PATH', () => {
+    const withoutUv = cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], tempDir(), { PATH: dirname(process.execPath) });
+    expect(withoutUv.stdout).toContain('python3 -m venv .venv && . .venv/bin/activate && python -m pip install -r requirements-dev.txt');
+    const bin = tempDir();
+    writeFile(bin, 'uv', '#!/bin/sh\n');
+    chmodSync(join(bin, 'uv'), 0o755);
+    const withUv = cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], tempDir(), { PATH: `${bin}:${dirname(process.execPath)}` });
+    expect(withUv.stdout).toContain('uv venv && . .venv/bin/activate && uv pip install -r requirements-dev.txt');
+    expect(withUv.stdout).not.toContain('python3 -m venv');
+    expect(withUv.stdout).toContain('python -m pytest');
   });
 });
 
