@@ -62,6 +62,17 @@ export function configAnswers(config: Config): Answers {
   return answers;
 }
 
+/** The first example answers of a type (content/types/<type>.yml `examples`), as flags. */
+export function exampleAnswers(type: string): Answers {
+  const example = projectTypes().get(type).examples[0] ?? {};
+  const answers: Answers = { type };
+  for (const field of projectTypes().fields(type)) {
+    const value = example[field.key];
+    if (value !== undefined) answers[field.info.flag] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return answers;
+}
+
 /** A value as one shell word: bare when it is safe, else in single quotes. */
 function shellWord(value: string): string {
   return /^[A-Za-z0-9._,/:=@+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;

@@ -18,7 +18,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { answersOf, type Answers } from './answers.js';
+import { projectTypes } from '../catalog/types.js';
+import { answersOf, exampleAnswers, type Answers } from './answers.js';
 import { formOf } from './form.js';
 import { hasSecret, refusal, type Expected } from './guard.js';
 import { planFor, planView, type Planned } from './plan.js';
@@ -74,6 +75,10 @@ export async function startServer(projectDir: string, port: number): Promise<Exp
     void work.finally(() => running.delete(work));
   });
   expected.port = await listen(server, port);
+  // Fill the caches a first plan fills (catalog, parsed templates, schemas) while the browser
+  // opens, so that the page's first plan is as quick as the next. It only plans; nothing is written.
+  const initial = formOf(projectDir).initial;
+  void routes.plan(initial.type ? initial : exampleAnswers(projectTypes().ids[0]!)).catch(() => {});
   return {
     url: `http://127.0.0.1:${expected.port}/`,
     secret,
