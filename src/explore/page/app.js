@@ -13,7 +13,7 @@ import 'highlight.js/styles/github.css';
 import './style.css';
 import { apply, getFile, getForm, getPlan, query } from './api.js';
 import { $, el } from './dom.js';
-import { buildForm, showMessages, showValues } from './form.js';
+import { buildForm, showMessages, showValues, typeQuestions } from './form.js';
 import { showViews, viewsOf } from './preview.js';
 import { renderTree, summaryOf } from './tree.js';
 
@@ -32,6 +32,8 @@ const state = {
   pending: undefined,
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   typing: undefined,
+  /** @type {string | undefined} the type whose questions the form shows */
+  questionsOf: undefined,
 };
 
 const fields = $('#fields');
@@ -42,7 +44,8 @@ async function start() {
   state.form = form;
   $('#folder').textContent = `${form.projectDir}${form.hasConfig ? ' (answers from .scaffold/config.yml)' : ''}`;
   state.answers = location.search.length > 1 ? Object.fromEntries(new URLSearchParams(location.search)) : { ...form.initial };
-  buildForm(fields, form, state.answers.type, change);
+  buildForm(fields, form, change);
+  questions(state.answers.type);
   await refresh();
 }
 
@@ -59,7 +62,7 @@ function change(flag, value, typing = false) {
     // Another type's questions are not this one's: keep only the answers every type has.
     const own = new Set(state.form.types.find((t) => t.id === value)?.fields.map((f) => f.flag));
     for (const key of Object.keys(state.answers)) if (!['type', 'name', 'methodology', 'depth', 'agents'].includes(key) && !own.has(key)) delete state.answers[key];
-    buildForm(fields, state.form, value, change);
+    questions(value);
   }
   if (flag === 'methodology' && value !== 'custom') delete state.answers.depth;
   clearTimeout(state.typing);
@@ -67,16 +70,26 @@ function change(flag, value, typing = false) {
   else void refresh();
 }
 
+/** @param {string | undefined} type */
+function questions(type) {
+  if (!state.form || type === state.questionsOf) return;
+  typeQuestions(fields, state.form, type, change);
+  state.questionsOf = type;
+}
+
 async function refresh() {
   state.pending?.abort();
   const pending = (state.pending = new AbortController());
+  document.body.dataset.state = 'planning';
   history.replaceState(null, '', `/?${query(state.answers)}`);
   $('#share-link').setAttribute('value', location.href);
   try {
     const plan = await getPlan(state.answers, pending.signal);
     if (!pending.signal.aborted) show(plan);
   } catch (error) {
-    if (!pending.signal.aborted) notice(`The plan could not be made: ${error instanceof Error ? error.message : error}`);
+    if (pending.signal.aborted) return;
+    document.body.dataset.state = 'error';
+    notice(`The plan could not be made: ${error instanceof Error ? error.message : error}`);
   }
 }
 
@@ -85,6 +98,7 @@ async function refresh() {
 function show(plan) {
   const before = new Set(state.plan?.files?.map((f) => f.path));
   state.plan = plan;
+  questions(state.answers.type ?? plan.shown.type); // the config's type, when the address names none
   showValues(fields, plan.shown, state.answers);
   const loose = showMessages(fields, plan.rules, plan.problems ?? []);
   const chosen = !!(state.answers.type ?? plan.shown.type);
@@ -92,6 +106,8 @@ function show(plan) {
   (/** @type {HTMLInputElement} */ ($('#command'))).value = plan.command ? plan.command : '';
   $('#command').title = plan.notInCommand?.length ? `config.yml also has ${plan.notInCommand.join(' and ')}, which no flag carries: download config.yml to keep them` : '';
   for (const id of ['#apply', '#download', '#copy-command']) $(id).toggleAttribute('disabled', !plan.ok);
+  // What the plan is at, for styles (and for tests, which wait for it): planning, ready, invalid.
+  document.body.dataset.state = plan.ok ? 'ready' : 'invalid';
   if (!plan.ok || !plan.files) {
     $('#summary').textContent = chosen ? 'Fix the answers marked beside the fields to see the files.' : 'Choose a project type to see the files Scaffold writes.';
     $('#tree').replaceChildren();
@@ -158,6 +174,7 @@ $('#download').addEventListener('click', () => {
 });
 $('#apply').addEventListener('click', async () => {
   $('#apply').setAttribute('disabled', '');
+  document.body.dataset.state = 'applying';
   notice('Writing…');
   try {
     const { report } = await apply(state.answers);

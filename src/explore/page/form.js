@@ -88,14 +88,13 @@ function typeField(f, onChange) {
 }
 
 /**
- * The whole form for one project type (or none chosen yet).
+ * The form: the questions every project has, and a place for the chosen type's own questions
+ * (typeQuestions), which alone is rebuilt when the type changes, so the focus stays where it is.
  * @param {HTMLElement} root
  * @param {Form} form
- * @param {string | undefined} type
  * @param {OnChange} onChange
  */
-export function buildForm(root, form, type, onChange) {
-  const def = form.types.find((t) => t.id === type);
+export function buildForm(root, form, onChange) {
   const name = el('input', { id: 'f-name', 'data-flag': 'name', placeholder: form.defaultName, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy('name') });
   name.addEventListener('input', () => onChange('name', name.value.trim() || undefined, true));
   const depth = el('select', { id: 'f-depth', 'data-flag': 'depth', 'aria-describedby': describedBy('depth') });
@@ -106,9 +105,22 @@ export function buildForm(root, form, type, onChange) {
     field('name', [el('label', { for: 'f-name' }, 'Project name'), name], `Used in generated files and package names. Default: ${form.defaultName}, from the folder's name.`),
     radios('methodology', 'How much should Scaffold set up?', form.methodologies.map((m) => ({ value: String(m.value), label: String(m.value), help: m.help })), onChange),
     field('depth', [el('label', { for: 'f-depth' }, 'Knowledge depth (1 = summaries, 5 = everything)'), depth], `Default: ${form.depth.default}.`),
-    ...(def ? [el('fieldset', { class: 'type-fields' }, el('legend', {}, `${def.title}: questions`), ...def.fields.map((f) => typeField(f, onChange)))] : []),
+    el('div', { id: 'type-questions' }),
     checkboxes('agents', 'Files for coding agents', form.agents.map((a) => ({ value: String(a.value), help: a.help })), 'none', onChange),
   );
+}
+
+/**
+ * The questions of one project type (none before a type is chosen).
+ * @param {HTMLElement} root
+ * @param {Form} form
+ * @param {string | undefined} type
+ * @param {OnChange} onChange
+ */
+export function typeQuestions(root, form, type, onChange) {
+  const def = form.types.find((t) => t.id === type);
+  const place = root.querySelector('#type-questions');
+  place?.replaceChildren(...(def ? [el('fieldset', { class: 'type-fields' }, el('legend', {}, `${def.title}: questions`), ...def.fields.map((f) => typeField(f, onChange)))] : []));
 }
 
 /**
