@@ -1,13 +1,14 @@
 /**
  * The explore page in a real browser: Debian's chromium driven by playwright-core, against the
  * built CLI's `scaffold explore`. A person picks each type and sees the tree change, opens a
- * knowledge entry and follows a link in it, follows a share link, applies, and finds the files on
- * disk; and does it with the keyboard. Without /usr/bin/chromium the tests say so and are skipped.
+ * knowledge entry and follows a link in it, copies the command, downloads config.yml, follows a
+ * share link, applies, and finds the files on disk; and does it with the keyboard. Without
+ * /usr/bin/chromium the tests say so and are skipped.
  *
  * UPDATE_SCREENSHOT=1 also saves the page (a deep ml project, a knowledge entry open) as
  * docs/explore.png, the README's picture.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -135,8 +136,17 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     const link = await page.inputValue('#share-link');
     const files = await filesShown(page);
     expect(new URL(link).searchParams.get('ml-serving')).toBe('batch');
+    // Take away: the command on the clipboard, config.yml as a download.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(run.url).origin });
+    await page.click('#copy-command');
+    await page.waitForSelector('#notice:has-text("Command copied.")');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(await page.inputValue('#command'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(download.suggestedFilename()).toBe('config.yml');
+    expect(readFileSync(await download.path(), 'utf8')).toMatch(/^methodology: custom\ndepth: 2\n/m);
 
-    const shared = await open(run, link);
+    // A key this Scaffold does not ask (added by a chat tool, say) is left out, not an error.
+    const shared = await open(run, `${link}&utm_source=chat`);
     await settled(shared);
     expect(await shared.isChecked('#type-ml')).toBe(true);
     expect(await shared.isChecked('#methodology-custom')).toBe(true);
@@ -145,6 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     expect(await shared.inputValue('#f-depth')).toBe('2');
     expect(await shared.isChecked('#agents-cursor')).toBe(true);
     expect(await filesShown(shared)).toEqual(files);
+    expect(new URL(shared.url()).searchParams.has('utm_source')).toBe(false);
     expect(await shared.inputValue('#command')).toBe('npx scaffold-overlays init --yes --type ml --name fraud-model --methodology custom --depth 2 --agents agents-md,claude,cursor --ml-phase inference --ml-model-type deep-learning --ml-serving batch --ml-experiment-tracking');
     await done(page, shared);
   });

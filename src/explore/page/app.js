@@ -43,7 +43,10 @@ async function start() {
   const form = await getForm();
   state.form = form;
   $('#folder').textContent = `${form.projectDir}${form.hasConfig ? ' (answers from .scaffold/config.yml)' : ''}`;
-  state.answers = location.search.length > 1 ? Object.fromEntries(new URLSearchParams(location.search)) : { ...form.initial };
+  // An address from elsewhere may carry what this Scaffold does not ask: only its questions count.
+  const known = new Set(['type', 'name', 'methodology', 'depth', 'agents', ...form.types.flatMap((t) => t.fields.map((f) => f.flag))]);
+  const fromAddress = [...new URLSearchParams(location.search)].filter(([key]) => known.has(key));
+  state.answers = location.search.length > 1 ? Object.fromEntries(fromAddress) : { ...form.initial };
   buildForm(fields, form, change);
   questions(state.answers.type);
   await refresh();
@@ -81,8 +84,11 @@ async function refresh() {
   state.pending?.abort();
   const pending = (state.pending = new AbortController());
   document.body.dataset.state = 'planning';
-  history.replaceState(null, '', `/?${query(state.answers)}`);
-  $('#share-link').setAttribute('value', location.href);
+  const search = query(state.answers);
+  history.replaceState(null, '', search ? `/?${search}` : '/');
+  (/** @type {HTMLInputElement} */ ($('#share-link'))).value = location.href;
+  // The link names this run's port: another person opens it from an explore on the same port.
+  $('#share-help').textContent = `The link holds the answers. On another machine, run \`npx scaffold-overlays explore --port ${location.port}\` in the project, then open it.`;
   try {
     const plan = await getPlan(state.answers, pending.signal);
     if (!pending.signal.aborted) show(plan);
