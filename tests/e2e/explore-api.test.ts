@@ -3,7 +3,7 @@
  * requests (and a hostile site's). The plan is init's, the command line round-trips, apply writes
  * through the sync engine, and only the page the command served may ask.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,19 @@ describe('scaffold explore: starting and stopping', () => {
     expect(JSON.parse(stopped.stdout)).toMatchObject({ ok: true, command: 'explore', url: run.url, opened: false });
   });
 
+  it('without --json, says where it serves and that Ctrl+C stops it, then that it stopped', async () => {
+    const dir = folder();
+    const child = spawn(process.execPath, [CLI, 'explore', '--no-open'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise<void>((resolve) => child.stdout.on('data', () => out.includes('Ctrl+C') && resolve()));
+    expect(out).toMatch(/^Scaffold explore for .*fraud-model\n\n {2}http:\/\/127\.0\.0\.1:\d+\/\n\nOpen that address in your browser\. Press Ctrl\+C to stop\.\n$/);
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(out.endsWith('Stopped.\n')).toBe(true);
+  });
+
   it('a port in use: one line, exit 2, and the envelope says so with --json', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
@@ -65,11 +78,15 @@ describe('scaffold explore: starting and stopping', () => {
     }
   });
 
-  it('a folder that does not exist, or a port that is not one: one line, exit 2', () => {
+  it('a folder that does not exist, a config.yml that does not read, a port that is not one: one line, exit 2', () => {
     const dir = tempDir('explore-');
     const missing = cli(['explore', 'nowhere', '--no-open'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error: nowhere: no such folder; create it first, or pass the folder of your project\n');
+    writeFile(dir, 'broken/.scaffold/config.yml', 'name: x\nprojectType: ml\nml: { projectPhase: sometimes }\n');
+    const broken = cli(['explore', 'broken', '--no-open'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^error: \.scaffold\/config\.yml:3: ml.projectPhase: expected training\|inference\|both, found "sometimes"/);
     const port = cli(['explore', '--no-open', '--port', '80a'], dir);
     expect(port.code).toBe(2);
     expect(port.stderr).toBe('error: --port: expected a whole number from 1 to 65535, found "80a"\n');
