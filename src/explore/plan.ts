@@ -13,7 +13,7 @@ import { configText } from '../commands/init.js';
 import { printReport } from '../commands/report.js';
 import { readConfig } from '../config/load.js';
 import { DEFAULT_AGENTS, sectionOf, type Config } from '../config/schema.js';
-import { UserError, type Problem } from '../errors.js';
+import { environmentError, UserError, type Problem } from '../errors.js';
 import type { Selection } from '../overlays/merge.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import type { Change } from '../sync/decide.js';
@@ -80,8 +80,11 @@ export async function planView(projectDir: string, answers: Answers): Promise<Pl
       files: outcome.changes.map((c) => ({ path: c.path, action: c.action, source: c.source, layer: layerOf(c.source, run.selection), policy: c.policy, ...(c.reason && { reason: c.reason }) })),
       planned,
     };
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+  } catch (thrown) {
+    // A problem of the answers or of the folder (a file in the way, no permission) is shown on
+    // the page, as the CLI would say it; anything else is a bug.
+    const error = environmentError(thrown);
+    if (!(error instanceof UserError)) throw thrown;
     const { shown, rules } = shownAnswers(projectDir, answers);
     // A broken rule is shown beside its fields; the other problems where their flag is.
     const problems = error.problems().filter((p) => !rules.some((r) => p.message.endsWith(r.message)));

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { environmentError, UserError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { projectTypes } from '../catalog/types.js';
 import { answersOf, exampleAnswers, type Answers } from './answers.js';
@@ -113,9 +113,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, expected: Expec
     if (url.pathname === '/api/plan') return send(res, 200, await timed(() => routes.plan(answers)));
     if (url.pathname.startsWith('/api/file/')) return send(res, 200, await routes.file(answers, decodeURIComponent(url.pathname.slice('/api/file/'.length))));
     if (write) return send(res, 200, await routes.apply(await bodyAnswers(req)));
-  } catch (error) {
+  } catch (thrown) {
+    const error = environmentError(thrown);
     if (error instanceof UserError) return send(res, 400, { error: error.message, problems: error.problems() });
-    throw error;
+    throw thrown;
   }
   return send(res, 404, { error: `${url.pathname}: no such request` });
 }

@@ -162,6 +162,17 @@ describe('scaffold explore: the plan', () => {
     expect(training.shown).toMatchObject({ 'ml-serving': 'none', methodology: 'deep' });
   });
 
+  it('says what in the folder is in the way, as init would', async () => {
+    const dir = folder();
+    writeFile(dir, 'docs', 'a file where Scaffold needs a folder\n');
+    const run = await startExplore(dir);
+    const { json: plan } = await api<Plan>(run, planPath(ML));
+    expect(plan.ok).toBe(false);
+    const init = cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both'], dir);
+    expect(init.code).toBe(2);
+    expect(plan.problems.map((p) => `error: ${p.message}`)).toContain(init.stderr.trim().split('\n')[0]);
+  });
+
   it("starts the form from the folder's config.yml, whose plan then changes nothing", async () => {
     const dir = folder();
     expect(cli(['init', '--yes', '-q', '--type', 'ml', '--ml-phase', 'inference', '--ml-serving', 'batch', '--agents', 'cursor'], dir).code).toBe(0);
