@@ -91,6 +91,14 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .action(async (dir, opts) => run(await (await commands()).validate(dir, opts, ctx)));
 
   program
+    .command('outdated [dir]')
+    .description('is a newer Scaffold on the npm registry than the one that rendered this project? (exit 1 if so)')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--timeout <ms>', 'give up on the registry after this long (default 5000)')
+    .addHelpText('after', examples('scaffold outdated', 'npx scaffold-overlays outdated --json'))
+    .action(async (dir, opts) => run(await (await import('./commands/outdated.js')).outdated(dir, opts, ctx)));
+
+  program
     .command('mcp')
     .description("a read-only MCP server over stdio: this project's knowledge, search, and what update would change")
     .option('--dir <dir>', 'the project (default: the current folder)')
