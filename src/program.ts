@@ -91,6 +91,16 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .action(async (dir, opts) => run(await (await commands()).validate(dir, opts, ctx)));
 
   program
+    .command('detach [paths...]')
+    .description('stop managing these files, or (no paths) the whole project; every file stays as it is')
+    .option('--dir <dir>', 'the project (default: the current folder)')
+    .option('--dry-run', 'print what would be detached, change nothing')
+    .option('--json', 'print one JSON object on stdout (README "JSON output")')
+    .option('-q, --quiet', 'print only the summary line and errors')
+    .addHelpText('after', examples('scaffold detach docs/knowledge/ml-security.md', 'scaffold detach'))
+    .action(async (paths, opts) => run(await (await import('./commands/detach.js')).detach(paths, opts, ctx)));
+
+  program
     .command('outdated [dir]')
     .description('is a newer Scaffold on the npm registry than the one that rendered this project? (exit 1 if so)')
     .option('--json', 'print one JSON object on stdout')

@@ -1,7 +1,8 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
 import { UserError } from '../errors.js';
 import type { Policy } from '../render/file-plan.js';
-import { upToDate } from '../sync/up-to-date.js';
+import { detachedOn, upToDate } from '../sync/up-to-date.js';
+import { printEnvelope } from './envelope.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { printReport } from './report.js';
 
@@ -13,6 +14,13 @@ export interface UpdateOptions extends OutputOptions {
 export async function update(dirArg: string | undefined, options: UpdateOptions, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, dirArg);
   const dryRun = !!(options.check || options.dryRun);
+  const detached = detachedOn(projectDir);
+  if (detached) {
+    const message = `nothing to manage: this project was detached from Scaffold on ${detached}; \`scaffold init\` starts again (your answers are in .scaffold/config.yml)`;
+    if (options.json) printEnvelope(ctx, 'update', 0, { detachedOn: detached, changes: [] });
+    else ctx.stdout(`${message[0]!.toUpperCase()}${message.slice(1)}.\n`);
+    return 0;
+  }
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
   //    rendered, and the schema and template libraries are never loaded.

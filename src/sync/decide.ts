@@ -11,7 +11,7 @@ import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import type { FileRecord, Manifest, Records } from './records.js';
 import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, toBuffer, type TextStyle } from './text.js';
 
-export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'keep' | 'skip' | 'unchanged';
+export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'keep' | 'skip' | 'detach' | 'unchanged';
 /** Actions that mean the project is out of date (`update --check` exits 1). */
 export const DRIFT: ReadonlySet<Action> = new Set(['create', 'update', 'merge', 'conflict', 'delete']);
 
@@ -64,8 +64,11 @@ export interface SyncPlan {
   warnings: string[];
 }
 
-export function planSync(files: FilePlan, records: Records, disk: Disk, options: SyncOptions): SyncPlan {
+export function planSync(planned: FilePlan, records: Records, disk: Disk, options: SyncOptions): SyncPlan {
   const previous = records.manifest;
+  // Files the person detached are theirs; a whole project detached (then init again) starts afresh.
+  const detached = new Set(previous.detachedOn ? [] : (previous.detached ?? []));
+  const files = planned.filter((f) => !detached.has(f.path));
   const plan: SyncPlan = {
     changes: [],
     manifest: {
@@ -75,6 +78,7 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
       inputsHash: options.inputsHash,
       ...(options.selection && { selection: options.selection }),
       ...(options.packs?.length && { packs: options.packs }),
+      ...(detached.size && { detached: [...detached] }),
       files: {},
     },
     bases: new Map(),
@@ -107,9 +111,9 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, owned);
   }
-  const planned = new Set(files.map((f) => f.path));
+  const rendered = new Set(files.map((f) => f.path));
   for (const [path, record] of Object.entries(previous.files)) {
-    if (planned.has(path)) continue;
+    if (rendered.has(path)) continue;
     const change = decideRemoval(path, record, disk);
     if (!change) continue;
     plan.changes.push(change);

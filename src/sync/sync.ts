@@ -7,8 +7,9 @@ import { dirname, join, relative } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
 import { LOCK_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
-import { applyOps, pendingOps, preflight } from './apply.js';
-import { planSync, type Change, type Disk } from './decide.js';
+import { applyOps, pendingOps, preflight, type Op } from './apply.js';
+import { planSync, type Change, type Disk, type SyncPlan } from './decide.js';
+import { planDetach } from './detach.js';
 import { realDisk, type DiskOps } from './disk-ops.js';
 import { acquireLock } from './lock.js';
 import { readRecords, statIfThere } from './records.js';
@@ -57,8 +58,34 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
     });
     return { plan, ops: pendingOps(projectDir, plan, records) };
   };
+  return applyPlan(projectDir, decide, request.write, disk);
+}
+
+export interface DetachRequest {
+  projectDir: string;
+  /** Paths relative to the project, or the whole project. */
+  paths: string[] | 'all';
+  version: string;
+  write: boolean;
+  disk?: DiskOps;
+}
+
+/** Stop managing files, or the whole project (detach.ts); applied like any run, under the lock. */
+export async function detachProject(request: DetachRequest): Promise<SyncOutcome> {
+  const { projectDir } = request;
+  const today = new Date().toISOString().slice(0, 10);
+  const decide = () => {
+    const records = readRecords(projectDir, request.version, []);
+    const plan = planDetach(records, projectDisk(projectDir), request.paths, today);
+    return { plan, ops: pendingOps(projectDir, plan, records) };
+  };
+  return applyPlan(projectDir, decide, request.write, request.disk ?? realDisk);
+}
+
+/** Decide, then (when writing) check the plan, take the lock, decide again under it, and apply. */
+async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops: Op[] }, write: boolean, disk: DiskOps): Promise<SyncOutcome> {
   let { plan, ops } = decide();
-  if (!request.write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
+  if (!write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
   // A clean re-run never gets here, so it writes nothing, not even the lock.
   preflight(projectDir, ops);
   // The folders up to .scaffold, made for the lock; a refused run takes them back.
