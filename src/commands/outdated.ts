@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { newerVersion } from '../catalog/renames.js';
 import { EXIT, UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { MANIFEST_FILE } from '../project-files.js';
@@ -32,7 +33,7 @@ export async function outdated(dirArg: string | undefined, options: OutdatedOpti
   const timeout = options.timeout === undefined ? TIMEOUT_MS : Number(options.timeout);
   if (!Number.isInteger(timeout) || timeout <= 0) throw new UserError(`--timeout: expected a whole number of milliseconds, found ${JSON.stringify(options.timeout)}`);
   const latest = await latestVersion(registry, timeout);
-  const behind = [rendered, installed].filter((v): v is string => !!v && newer(latest.version, v));
+  const behind = [rendered, installed].filter((v): v is string => !!v && newerVersion(latest.version, v));
   const code = behind.length > 0 ? EXIT.drift : EXIT.ok;
   const fields = { rendered: rendered ?? null, installed, latest: latest.version, registry, releaseNotes: latest.releaseNotes };
   if (options.json) {
@@ -105,16 +106,4 @@ function releaseNotesOf(repository: unknown, version: string): string {
   const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
   const github = typeof url === 'string' ? /github\.com[/:]([^/]+\/[^/.]+)/.exec(url)?.[1] : undefined;
   return github ? `https://github.com/${github}/releases/tag/v${version}` : `https://www.npmjs.com/package/${PACKAGE_NAME}/v/${version}`;
-}
-
-/** Whether version `a` is newer than `b` (major.minor.patch; a pre-release is older than its release). */
-export function newer(a: string, b: string): boolean {
-  const parse = (v: string) => {
-    const [core = '', pre] = v.split('-', 2);
-    return { parts: core.split('.').map(Number), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) if ((x.parts[i] ?? 0) !== (y.parts[i] ?? 0)) return (x.parts[i] ?? 0) > (y.parts[i] ?? 0);
-  return !x.pre && !!y.pre;
 }

@@ -47,7 +47,8 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   for (const change of plan.changes) {
     if (change.backup) ops.push({ kind: 'backup', path: change.backup, from: change.path, mode: change.mode });
     if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, data: change.write, mode: change.mode });
-    if (change.action === 'delete') ops.push({ kind: 'delete', path: change.path });
+    // A renamed file's old path goes after its new path is written (the changes come in that order).
+    if (change.action === 'delete' || change.action === 'rename') ops.push({ kind: 'delete', path: change.path });
   }
   const bases = serializeBases(plan.bases);
   const basesChanged = readIfExists(join(projectDir, BASE_FILE)) !== bases;

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { Rename } from '../catalog/renames.js';
 import { environmentError, UserError } from '../errors.js';
 import { LOCK_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
@@ -20,6 +21,8 @@ export interface SyncRequest {
   projectType?: string;
   inputsHash?: string;
   selection?: Record<string, unknown>;
+  /** The shipped renames: those of releases since the project was last rendered apply. */
+  renames?: () => Rename[];
   /** The folders of the config's packs: the fast path hashes their files too. */
   packRoots?: string[];
   files: FilePlan;
@@ -51,6 +54,7 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
       projectType: request.projectType,
       inputsHash: request.inputsHash,
       selection: request.selection,
+      renames: request.renames,
       packs: (request.packRoots ?? []).map((root) => relative(projectDir, root).split('\\').join('/')),
       force: request.force,
       restore: new Set(request.restore),
