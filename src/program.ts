@@ -63,7 +63,8 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .description('re-render from .scaffold/config.yml and bring the generated files up to date')
     .option('--check', 'write nothing; exit 1 if anything is out of date (for CI)')
     .option('--restore <path...>', 'bring back generated files you deleted')
-    .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --restore docs/knowledge/ml-security.md'))
+    .option('--all', 'every unit (a folder with its own .scaffold/) under the folder, each on its own; exits with the worst code')
+    .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --check --all', 'scaffold update --restore docs/knowledge/ml-security.md'))
     .action(async (dir, opts) => run(await (await import('./commands/update.js')).update(dir, opts, ctx)));
 
   program

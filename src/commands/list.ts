@@ -9,8 +9,10 @@ import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 import { printEnvelope } from './envelope.js';
 
-const KINDS = ['types', 'knowledge', 'suites', 'agents'] as const;
+const KINDS = ['types', 'knowledge', 'suites', 'agents', 'units'] as const;
 type Kind = (typeof KINDS)[number];
+/** What `scaffold list` shows without a kind: what Scaffold can generate (units are listed on request). */
+const DEFAULT_KINDS: Kind[] = ['types', 'knowledge', 'suites', 'agents'];
 
 export interface ListOptions {
   type?: string;
@@ -37,11 +39,11 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
   // Inside a project, its packs and its own entries and suites are listed too.
   const found = readConfig(resolve(ctx.cwd));
   const catalog = loadCatalog(found ? { projectDir: resolve(ctx.cwd), packs: found.config.packs } : {});
-  const kinds = kindArg ? [kindArg as Kind] : KINDS;
+  const kinds = kindArg ? [kindArg as Kind] : DEFAULT_KINDS;
   const result: Partial<Record<Kind, Row[]>> = {};
   const chosen = found?.config.agents;
   for (const kind of kinds) {
-    result[kind] = rows(kind, catalog, chosen).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
+    result[kind] = (kind === 'units' ? await unitRows(resolve(ctx.cwd)) : rows(kind, catalog, chosen)).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
   if (options.json) {
     printEnvelope(ctx, 'list', 0, result);
@@ -60,7 +62,20 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
   return 0;
 }
 
-function rows(kind: Kind, catalog: Catalog, chosen: Agent[] | undefined): Row[] {
+/** The units under the current folder, each with its type and name (or why its config cannot be read). */
+async function unitRows(root: string): Promise<Row[]> {
+  const { findUnits } = await import('./units.js');
+  return findUnits(root).map((path) => {
+    try {
+      const found = readConfig(resolve(root, path));
+      return { name: path, description: found ? found.config.name : '', projectType: found?.config.projectType };
+    } catch (error) {
+      return { name: path, description: `(cannot read its config: ${(error as Error).message})` };
+    }
+  });
+}
+
+function rows(kind: Exclude<Kind, 'units'>, catalog: Catalog, chosen: Agent[] | undefined): Row[] {
   if (kind === 'agents') {
     // In a project, which it writes; elsewhere, which init writes by default.
     const on = new Set<string>(chosen ?? DEFAULT_AGENTS);

@@ -165,7 +165,9 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
       folders.add(dirname(at(op.path)));
       done++;
     }
-    await disk.flush([...folders]);
+    // A folder that a delete left empty goes too (never the project's own).
+    for (const op of ops) if (op.kind === 'delete') removeEmptyParents(projectDir, op.path, disk);
+    await disk.flush([...folders].filter((dir) => existsSync(dir)));
     const manifest = ops.find((op) => op.path === MANIFEST_FILE);
     if (manifest) {
       disk.rename(tempOf(at(MANIFEST_FILE)), at(MANIFEST_FILE));
@@ -179,6 +181,15 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   } catch (error) {
     removeAll(disk, staged.filter((file) => file.endsWith(TEMP_SUFFIX)));
     throw environmentError(error, `${done} of ${total} changes were made; run \`scaffold update\` again to finish`);
+  }
+}
+
+/** The folders above a deleted file, from the nearest up, while they are empty. */
+function removeEmptyParents(projectDir: string, path: string, disk: DiskOps): void {
+  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
+    const full = join(projectDir, dir);
+    if (!existsSync(full) || readdirSync(full).length > 0) return;
+    disk.rmdir(full);
   }
 }
 
