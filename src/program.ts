@@ -51,6 +51,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
     .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
     .option('--agents <list>', 'files for coding agents: agents-md, claude, cursor, copilot, skills, mcp; all; none (default agents-md,claude)')
+    .option('--refresh <schedule>', 'a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default weekly with deep, else off)')
     .option('-y, --yes', 'accept the defaults and never ask')
     .option('--answers <file>', 'read answers from a YAML or JSON file shaped like config.yml')
     .option('--no-interactive', 'never ask, even in a terminal')

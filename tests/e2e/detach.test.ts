@@ -70,9 +70,11 @@ describe('scaffold detach', () => {
     const run = cli(['detach'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/delete\s+\.github\/workflows\/scaffold\.yml/);
+    expect(run.stdout).toMatch(/delete\s+\.github\/workflows\/scaffold-refresh\.yml/);
     expect(run.stdout).toContain('every file is yours now');
     const after = contents(dir);
     delete before['.github/workflows/scaffold.yml'];
+    delete before['.github/workflows/scaffold-refresh.yml'];
     expect(after).toEqual(before);
 
     for (const args of [['update'], ['update', '--check']]) {
