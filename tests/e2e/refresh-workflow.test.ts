@@ -139,4 +139,14 @@ describe('the refresh workflow', () => {
     expect(run.output).toContain('nothing to propose');
     expect(() => readFileSync(tools.calls, 'utf8')).toThrow();
   });
+
+  it("the README's Renovate configuration finds the version the drift check pins", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const config = JSON.parse(/```json\n(\{\n {2}"customManagers"[\s\S]*?)```/.exec(readme)![1]!);
+    const manager = config.customManagers[0];
+    const dir = tempDir();
+    expect(cli(['init', '--yes', '--type', 'library', '--lib-visibility', 'public', '-q'], dir).code).toBe(0);
+    expect(new RegExp(manager.managerFilePatterns[0].slice(1, -1)).test('.github/workflows/scaffold.yml')).toBe(true);
+    expect(new RegExp(manager.matchStrings[0]).exec(readFile(dir, '.github/workflows/scaffold.yml'))?.groups?.currentValue).toBe(VERSION);
+  });
 });
