@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Rename } from '../catalog/renames.js';
 import { environmentError, UserError } from '../errors.js';
-import { LOCK_FILE, SCAFFOLD_DIR } from '../project-files.js';
+import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import { applyOps, pendingOps, preflight, type Op } from './apply.js';
 import { planSync, type Change, type Disk, type SyncPlan } from './decide.js';
@@ -86,8 +86,13 @@ export async function detachProject(request: DetachRequest): Promise<SyncOutcome
   return applyPlan(projectDir, decide, request.write, request.disk ?? realDisk);
 }
 
-/** Decide, then (when writing) check the plan, take the lock, decide again under it, and apply. */
+/**
+ * Decide, then (when writing) check the plan, take the lock, and apply. Under the lock the plan is
+ * decided again only if another run may have changed the project meanwhile: the lock was waited
+ * for or taken over, or the records are not what they were (every run that writes commits them).
+ */
 async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops: Op[] }, write: boolean, disk: DiskOps): Promise<SyncOutcome> {
+  const recordsBefore = recordsText(projectDir);
   let { plan, ops } = decide();
   if (!write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
   // A clean re-run never gets here, so it writes nothing, not even the lock.
@@ -99,8 +104,9 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
   let done = false;
   try {
     for (const dir of made) disk.mkdir(dir);
-    release = acquireLock(projectDir, disk);
-    ({ plan, ops } = decide()); // again under the lock: another run may have just finished
+    const lock = acquireLock(projectDir, disk);
+    release = lock.release;
+    if (lock.contended || recordsText(projectDir) !== recordsBefore) ({ plan, ops } = decide());
     preflight(projectDir, ops);
     await applyOps(projectDir, ops, disk);
     done = true;
@@ -110,6 +116,19 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
     finish(release, done ? [] : made, disk);
   }
   return { changes: plan.changes, warnings: plan.warnings, wrote: true };
+}
+
+/** The records as they stand, to tell whether another run committed since. */
+function recordsText(projectDir: string): string {
+  return [MANIFEST_FILE, BASE_FILE, `${BASE_FILE}.next`].map((f) => readIfThere(join(projectDir, f)) ?? '\0').join('\0');
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -43,7 +43,7 @@ describe('three-way merge', () => {
   });
 
   it('merges files of repeated lines edited in the middle', () => {
-    const base = Array.from({ length: 40_000 }, (_, i) => (i % 3 === 0 ? '}' : i % 3 === 1 ? '' : '  return x;'));
+    const base: string[] = Array.from({ length: 40_000 }, (_, i) => (i % 3 === 0 ? '}' : i % 3 === 1 ? '' : '  return x;'));
     const yours = [...base];
     yours[20_000] = '  return y; // ours';
     const scaffold = [...base];
