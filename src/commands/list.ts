@@ -26,6 +26,8 @@ interface Row {
   tier?: string;
   /** shipped, local, or the pack's name. */
   origin?: string;
+  /** A knowledge entry's review month (YYYY-MM): how old its facts may be. */
+  reviewed?: string;
 }
 
 export async function list(kindArg: string | undefined, options: ListOptions, ctx: CommandContext): Promise<number> {
@@ -55,7 +57,8 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     const width = Math.max(...items.map((r) => r.name.length));
     for (const r of items) {
       const from = r.origin && r.origin !== 'shipped' ? (r.origin === 'local' ? 'this project' : `pack ${r.origin}`) : undefined;
-      const tags = [r.tier, kind !== 'types' && kind !== 'agents' && !options.type ? (r.projectType ?? 'any type') : undefined, from].filter(Boolean);
+      const type = kind !== 'types' && kind !== 'agents' && !options.type ? (r.projectType ?? 'any type') : undefined;
+      const tags = [r.tier, type, from, r.reviewed && `reviewed ${r.reviewed}`].filter(Boolean);
       ctx.stdout(`  ${r.name.padEnd(width)}  ${r.description}${tags.length ? ` [${tags.join(', ')}]` : ''}\n`);
     }
   }
@@ -87,7 +90,7 @@ function rows(kind: Exclude<Kind, 'units'>, catalog: Catalog, chosen: Agent[] | 
   if (kind === 'knowledge') {
     return [...catalog.knowledgeNames].map((n) => {
       const e = catalog.entry(n);
-      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier, origin: e.origin };
+      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier, origin: e.origin, reviewed: e.reviewed };
     });
   }
   return [...catalog.suiteNames].map((n) => {
