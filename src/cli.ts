@@ -3,7 +3,12 @@
  * The entry point. `--version` answers before the command parser loads (it is the cheapest thing
  * anyone runs, often in scripts); everything else goes to the program in program.ts.
  */
+import * as nodeModule from 'node:module';
 import { scaffoldVersion } from './package-root.js';
+
+// Node 22.1 and newer keep V8's compiled code of the bundle on disk for the next run (a third of
+// a run's start-up); Node 20 has no such API, and runs without it.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const args = process.argv.slice(2);
 

@@ -11,6 +11,7 @@
  */
 import { loadCatalog, type Catalog } from './catalog/catalog.js';
 import { inputsHash } from './catalog/inputs.js';
+import { shippedRenames } from './catalog/renames.js';
 import { unknownNames, type Layer } from './catalog/layers.js';
 import { configSchemaText } from './config/json-schema.js';
 import type { Config } from './config/schema.js';
@@ -93,6 +94,7 @@ export function pipeline(input: PipelineInput): Pipeline {
         files: files(),
         projectType: config.projectType,
         selection: { ...selection },
+        renames: shippedRenames,
         inputsHash: inputsHash(projectDir, catalog.packs.map((p) => p.root), input.configText),
         packRoots: catalog.packs.map((p) => p.root),
         version,

@@ -51,6 +51,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
     .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
     .option('--agents <list>', 'files for coding agents: agents-md, claude, cursor, copilot, skills, mcp; all; none (default agents-md,claude)')
+    .option('--refresh <schedule>', 'a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default weekly with deep, else off)')
     .option('-y, --yes', 'accept the defaults and never ask')
     .option('--answers <file>', 'read answers from a YAML or JSON file shaped like config.yml')
     .option('--no-interactive', 'never ask, even in a terminal')
@@ -63,7 +64,8 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .description('re-render from .scaffold/config.yml and bring the generated files up to date')
     .option('--check', 'write nothing; exit 1 if anything is out of date (for CI)')
     .option('--restore <path...>', 'bring back generated files you deleted')
-    .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --restore docs/knowledge/ml-security.md'))
+    .option('--all', 'every unit (a folder with its own .scaffold/) under the folder, each on its own; exits with the worst code')
+    .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --check --all', 'scaffold update --restore docs/knowledge/ml-security.md'))
     .action(async (dir, opts) => run(await (await import('./commands/update.js')).update(dir, opts, ctx)));
 
   program
@@ -89,6 +91,24 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold validate'))
     .action(async (dir, opts) => run(await (await commands()).validate(dir, opts, ctx)));
+
+  program
+    .command('detach [paths...]')
+    .description('stop managing these files, or (no paths) the whole project; every file stays as it is')
+    .option('--dir <dir>', 'the project (default: the current folder)')
+    .option('--dry-run', 'print what would be detached, change nothing')
+    .option('--json', 'print one JSON object on stdout (README "JSON output")')
+    .option('-q, --quiet', 'print only the summary line and errors')
+    .addHelpText('after', examples('scaffold detach docs/knowledge/ml-security.md', 'scaffold detach'))
+    .action(async (paths, opts) => run(await (await import('./commands/detach.js')).detach(paths, opts, ctx)));
+
+  program
+    .command('outdated [dir]')
+    .description('is a newer Scaffold on the npm registry than the one that rendered this project? (exit 1 if so)')
+    .option('--json', 'print one JSON object on stdout')
+    .option('--timeout <ms>', 'give up on the registry after this long (default 5000)')
+    .addHelpText('after', examples('scaffold outdated', 'npx scaffold-overlays outdated --json'))
+    .action(async (dir, opts) => run(await (await import('./commands/outdated.js')).outdated(dir, opts, ctx)));
 
   program
     .command('mcp')

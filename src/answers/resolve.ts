@@ -6,7 +6,7 @@
 import { DEPTHS } from '../catalog/overlay-format.js';
 import { brokenRules, defaultOf, projectTypes, type FieldValue, type TypeRule } from '../catalog/types.js';
 import { validateConfig } from '../config/load.js';
-import { AGENT_IDS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Config } from '../config/schema.js';
+import { AGENT_IDS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Refresh } from '../config/schema.js';
 import { knownKeys, configSchema } from '../config/schema.js';
 import { locateIn } from '../source/problems.js';
 import type { Source } from '../source/source.js';
@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 import { parseFieldValue, allowedText } from './fields.js';
 import type { TypeFlagAnswers } from './flags.js';
 import type { Prompter } from './prompter.js';
-import { accepts, askAgents, askCustomSelection, askField, askMethodology, askName, askDepth, askType, reviewAnswers, type Answered, type SelectionChoices } from './wizard.js';
+import { accepts, askAgents, askRefresh, askCustomSelection, askField, askMethodology, askName, askDepth, askType, reviewAnswers, type Answered, type SelectionChoices } from './wizard.js';
 
 export interface Flags {
   type?: string;
@@ -24,6 +24,8 @@ export interface Flags {
   depth?: string;
   /** `--agents a,b`, `all` or `none`. */
   agents?: string;
+  /** `--refresh weekly|daily|monthly|off`. */
+  refresh?: string;
   typeAnswers: TypeFlagAnswers;
 }
 
@@ -128,7 +130,14 @@ async function resolveOnce(input: ResolveInput & { answered?: Answered }): Promi
   // 4. Which coding agents get their files
   const agents = take('agents', await pick<Agent[]>({ flag: parseAgents(flags.agents), file: file.agents as Agent[] | undefined, existing: existing?.agents, answered: answered.agents }, ask(askAgents), DEFAULT_AGENTS));
 
-  // 5. Validate the whole; for custom in the wizard, let the person toggle entries and suites
+  // 5. How often a pull request brings a newer Scaffold (unset: the methodology decides)
+  if (flags.refresh !== undefined) checkChoice('--refresh', flags.refresh, Object.keys(REFRESH));
+  const refresh = take('refresh', await pick<Refresh | undefined>(
+    { flag: flags.refresh as Refresh | undefined, file: file.refresh as Refresh | undefined, existing: existing?.refresh, answered: answered.refresh },
+    ask((p) => askRefresh(p, methodology)),
+  ));
+
+  // 6. Validate the whole; for custom in the wizard, let the person toggle entries and suites
   const overlay = file.overlay ?? sameType?.overlay ?? answered.overlay;
   const packs = file.packs ?? existing?.packs;
   const locate = (path: PropertyKey[]) => {
@@ -144,6 +153,7 @@ async function resolveOnce(input: ResolveInput & { answered?: Answered }): Promi
     methodology,
     ...(depth !== undefined && { depth: Number(depth) }),
     agents,
+    ...(refresh !== undefined && { refresh }),
     [key]: section,
     ...(packs !== undefined && { packs }),
     ...(overlay !== undefined && { overlay }),

@@ -2,7 +2,7 @@
 import type { ListOps, Overlay } from '../catalog/overlay-format.js';
 import { CancelledError } from '../errors.js';
 import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
-import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, type Agent, type Config, type Methodology } from '../config/schema.js';
+import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Methodology, type Refresh } from '../config/schema.js';
 import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
@@ -24,6 +24,11 @@ export function askMethodology(prompter: Prompter): Promise<Methodology> {
 export function askAgents(prompter: Prompter): Promise<Agent[]> {
   const choices = (Object.entries(AGENTS) as [Agent, string][]).map(([value, description]) => ({ value, name: value, description, checked: DEFAULT_AGENTS.includes(value) }));
   return prompter.checkbox('Which coding agents should read this project\'s commands and knowledge?', choices);
+}
+
+export function askRefresh(prompter: Prompter, methodology: string): Promise<Refresh> {
+  const choices = (Object.entries(REFRESH) as [Refresh, string][]).map(([value, description]) => ({ value, name: value, description }));
+  return prompter.select('How often should a pull request bring a newer Scaffold?', choices, methodology === 'deep' ? 'weekly' : 'off');
 }
 
 export function askDepth(prompter: Prompter): Promise<number> {
@@ -91,6 +96,7 @@ export interface Answered {
   methodology?: string;
   depth?: number;
   agents?: Agent[];
+  refresh?: Refresh;
   /** The type's answers (for `projectType`). */
   section?: Record<string, FieldValue>;
   /** custom: the entries and suites toggled, kept unless that is the answer to change. */
@@ -115,6 +121,7 @@ export async function reviewAnswers(prompter: Prompter, config: Config, preview:
     { id: 'methodology', label: 'Methodology', value: config.methodology + (config.methodology === 'custom' ? `, depth ${config.depth}` : '') },
     ...fields.map((f) => ({ id: `field:${f.key}`, label: f.info.question, value: show(section[f.key]) })),
     { id: 'agents', label: 'Coding agents', value: show(config.agents ?? []) },
+    { id: 'refresh', label: 'Refresh pull requests', value: config.refresh ?? 'off' },
     ...(config.methodology === 'custom' ? [{ id: 'overlay', label: 'Knowledge entries and suites', value: config.overlay ? 'toggled' : 'the defaults' }] : []),
   ];
   const width = Math.max(...rows.map((r) => r.label.length));
@@ -133,6 +140,7 @@ export async function reviewAnswers(prompter: Prompter, config: Config, preview:
     methodology: config.methodology,
     depth: config.depth,
     agents: config.agents,
+    refresh: config.refresh,
     section: { ...section },
     overlay: config.overlay,
     overlayChosen: true,
@@ -141,6 +149,6 @@ export async function reviewAnswers(prompter: Prompter, config: Config, preview:
   else if (which === 'methodology') Object.assign(keep, { methodology: undefined, depth: undefined, overlay: undefined, overlayChosen: false });
   else if (which === 'overlay') Object.assign(keep, { overlay: undefined, overlayChosen: false });
   else if (which.startsWith('field:')) delete keep.section![which.slice('field:'.length)];
-  else delete keep[which as 'name' | 'agents'];
+  else delete keep[which as 'name' | 'agents' | 'refresh'];
   return { write: false, keep };
 }

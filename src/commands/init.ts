@@ -16,6 +16,7 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
   methodology?: string;
   depth?: string;
   agents?: string;
+  refresh?: string;
   yes?: boolean;
   answers?: string;
   interactive?: boolean;
@@ -35,6 +36,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     methodology: options.methodology,
     depth: options.depth,
     agents: options.agents,
+    refresh: options.refresh,
     typeAnswers: readTypeFlags(options, options.type),
   };
   const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;

@@ -9,8 +9,10 @@ import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 import { printEnvelope } from './envelope.js';
 
-const KINDS = ['types', 'knowledge', 'suites', 'agents'] as const;
+const KINDS = ['types', 'knowledge', 'suites', 'agents', 'units'] as const;
 type Kind = (typeof KINDS)[number];
+/** What `scaffold list` shows without a kind: what Scaffold can generate (units are listed on request). */
+const DEFAULT_KINDS: Kind[] = ['types', 'knowledge', 'suites', 'agents'];
 
 export interface ListOptions {
   type?: string;
@@ -24,6 +26,8 @@ interface Row {
   tier?: string;
   /** shipped, local, or the pack's name. */
   origin?: string;
+  /** A knowledge entry's review month (YYYY-MM): how old its facts may be. */
+  reviewed?: string;
 }
 
 export async function list(kindArg: string | undefined, options: ListOptions, ctx: CommandContext): Promise<number> {
@@ -37,11 +41,11 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
   // Inside a project, its packs and its own entries and suites are listed too.
   const found = readConfig(resolve(ctx.cwd));
   const catalog = loadCatalog(found ? { projectDir: resolve(ctx.cwd), packs: found.config.packs } : {});
-  const kinds = kindArg ? [kindArg as Kind] : KINDS;
+  const kinds = kindArg ? [kindArg as Kind] : DEFAULT_KINDS;
   const result: Partial<Record<Kind, Row[]>> = {};
   const chosen = found?.config.agents;
   for (const kind of kinds) {
-    result[kind] = rows(kind, catalog, chosen).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
+    result[kind] = (kind === 'units' ? await unitRows(resolve(ctx.cwd)) : rows(kind, catalog, chosen)).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
   if (options.json) {
     printEnvelope(ctx, 'list', 0, result);
@@ -53,14 +57,28 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     const width = Math.max(...items.map((r) => r.name.length));
     for (const r of items) {
       const from = r.origin && r.origin !== 'shipped' ? (r.origin === 'local' ? 'this project' : `pack ${r.origin}`) : undefined;
-      const tags = [r.tier, kind !== 'types' && kind !== 'agents' && !options.type ? (r.projectType ?? 'any type') : undefined, from].filter(Boolean);
+      const type = kind !== 'types' && kind !== 'agents' && !options.type ? (r.projectType ?? 'any type') : undefined;
+      const tags = [r.tier, type, from, r.reviewed && `reviewed ${r.reviewed}`].filter(Boolean);
       ctx.stdout(`  ${r.name.padEnd(width)}  ${r.description}${tags.length ? ` [${tags.join(', ')}]` : ''}\n`);
     }
   }
   return 0;
 }
 
-function rows(kind: Kind, catalog: Catalog, chosen: Agent[] | undefined): Row[] {
+/** The units under the current folder, each with its type and name (or why its config cannot be read). */
+async function unitRows(root: string): Promise<Row[]> {
+  const { findUnits } = await import('./units.js');
+  return findUnits(root).map((path) => {
+    try {
+      const found = readConfig(resolve(root, path));
+      return { name: path, description: found ? found.config.name : '', projectType: found?.config.projectType };
+    } catch (error) {
+      return { name: path, description: `(cannot read its config: ${(error as Error).message})` };
+    }
+  });
+}
+
+function rows(kind: Exclude<Kind, 'units'>, catalog: Catalog, chosen: Agent[] | undefined): Row[] {
   if (kind === 'agents') {
     // In a project, which it writes; elsewhere, which init writes by default.
     const on = new Set<string>(chosen ?? DEFAULT_AGENTS);
@@ -72,7 +90,7 @@ function rows(kind: Kind, catalog: Catalog, chosen: Agent[] | undefined): Row[] 
   if (kind === 'knowledge') {
     return [...catalog.knowledgeNames].map((n) => {
       const e = catalog.entry(n);
-      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier, origin: e.origin };
+      return { name: n, description: e.description, projectType: e.projectType, tier: e.tier, origin: e.origin, reviewed: e.reviewed };
     });
   }
   return [...catalog.suiteNames].map((n) => {

@@ -6,7 +6,7 @@ import { EXIT, type Problem } from '../errors.js';
 import type { CommandContext, OutputOptions } from './context.js';
 import { printEnvelope } from './envelope.js';
 
-const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, keep: 33, skip: 33 };
+const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, rename: 36, keep: 33, skip: 33, detach: 35 };
 
 export interface RunReport {
   command: string;
@@ -73,9 +73,9 @@ export function printReport(ctx: CommandContext, options: OutputOptions, report:
 function summary(report: RunReport): string {
   const counts = new Map<Action, number>();
   for (const c of report.changes) counts.set(c.action, (counts.get(c.action) ?? 0) + 1);
-  const order: Action[] = ['create', 'update', 'merge', 'conflict', 'delete', 'keep', 'skip', 'unchanged'];
+  const order: Action[] = ['create', 'update', 'merge', 'conflict', 'delete', 'rename', 'keep', 'skip', 'detach', 'unchanged'];
   const words: Record<Action, string> = {
-    create: 'created', update: 'updated', merge: 'merged', conflict: 'in conflict', delete: 'deleted', keep: 'kept', skip: 'skipped', unchanged: 'unchanged',
+    create: 'created', update: 'updated', merge: 'merged', conflict: 'in conflict', delete: 'deleted', rename: 'renamed', keep: 'kept', skip: 'skipped', detach: 'detached', unchanged: 'unchanged',
   };
   const parts = order.filter((a) => counts.get(a)).map((a) => `${counts.get(a)} ${words[a]}`);
   const lead = report.check ? 'Checked, nothing written' : report.dryRun ? 'Dry run, nothing written' : 'Done';

@@ -1,18 +1,30 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
-import { UserError } from '../errors.js';
+import { join } from 'node:path';
+import { environmentError, EXIT, UserError, type Problem } from '../errors.js';
 import type { Policy } from '../render/file-plan.js';
-import { upToDate } from '../sync/up-to-date.js';
+import { detachedOn, upToDate } from '../sync/up-to-date.js';
+import { printEnvelope } from './envelope.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { printReport } from './report.js';
 
 export interface UpdateOptions extends OutputOptions {
   check?: boolean;
   restore?: string[];
+  /** Every unit (a folder with its own .scaffold/) under the folder, each on its own. */
+  all?: boolean;
 }
 
 export async function update(dirArg: string | undefined, options: UpdateOptions, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, dirArg);
+  if (options.all) return updateAll(projectDir, options, ctx);
   const dryRun = !!(options.check || options.dryRun);
+  const detached = detachedOn(projectDir);
+  if (detached) {
+    const message = `nothing to manage: this project was detached from Scaffold on ${detached}; \`scaffold init\` starts again (your answers are in .scaffold/config.yml)`;
+    if (options.json) printEnvelope(ctx, 'update', 0, { detachedOn: detached, changes: [] });
+    else ctx.stdout(`${message[0]!.toUpperCase()}${message.slice(1)}.\n`);
+    return 0;
+  }
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
   //    rendered, and the schema and template libraries are never loaded.
@@ -30,4 +42,49 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const run = pipeline({ projectDir, config, configSource: source });
   const outcome = await run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
   return printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
+}
+
+/**
+ * `update --all`: each unit under `root` updated (or checked) on its own, reported under its
+ * path; the exit code is the worst of theirs. With --json, one envelope whose `units` holds each
+ * unit's envelope and whose `errors` holds theirs, each naming its unit.
+ */
+async function updateAll(root: string, options: UpdateOptions, ctx: CommandContext): Promise<number> {
+  if (options.restore?.length) throw new UserError('--restore names files of one project: run it in that unit, without --all');
+  const { findUnits } = await import('./units.js');
+  const units = findUnits(root);
+  if (units.length === 0) throw new UserError(`no Scaffold projects under ${root}: a unit is a folder with .scaffold/config.yml; \`scaffold init <folder>\` makes one`, [], { code: 'no-project' });
+  const results: { path: string; exit: number; envelope?: Record<string, unknown>; errors: Problem[] }[] = [];
+  for (const unit of units) {
+    let out = '';
+    let err = '';
+    const captured: CommandContext = { ...ctx, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+    let exit: number;
+    let errors: Problem[] = [];
+    try {
+      exit = await update(join(root, unit), { ...options, all: false }, captured);
+    } catch (error) {
+      const failure = environmentError(error);
+      if (!(failure instanceof UserError)) throw error;
+      exit = EXIT.user;
+      errors = failure.problems();
+      err += `error: ${[failure.message, ...failure.details].join('\n  ')}\n`;
+    }
+    const envelope = options.json && out ? (JSON.parse(out) as Record<string, unknown>) : undefined;
+    if (envelope) errors = envelope.errors as Problem[];
+    results.push({ path: unit, exit, envelope, errors: errors.map((e) => ({ ...e, message: `${unit}: ${e.message}`, ...(e.file && { file: unit === '.' ? e.file : `${unit}/${e.file}` }) })) });
+    if (!options.json) {
+      ctx.stdout(`${unit === '.' ? '. (the repository root)' : unit}:\n${out.replace(/^(?=.)/gm, '  ')}`);
+      if (err) ctx.stderr(err.replace(/^(?=.)/gm, `${unit}: `));
+    }
+  }
+  const worst = Math.max(...results.map((r) => r.exit));
+  if (options.json) {
+    const units = results.map(({ path, exit, envelope }) => ({ path, exit, ...(envelope && { ...envelope, ok: undefined, command: undefined }) }));
+    printEnvelope(ctx, 'update', worst, { all: true, units }, { errors: results.flatMap((r) => r.errors) });
+  } else {
+    const failed = results.filter((r) => r.exit !== 0).map((r) => r.path);
+    ctx.stdout(`${units.length} units${failed.length ? `; not done: ${failed.join(', ')}` : ', all done'}.\n`);
+  }
+  return worst;
 }

@@ -83,10 +83,10 @@ export function renderConfig(config: Config, existingText?: string): string {
   return doc.toString({ lineWidth: 100 });
 }
 
-/** version, name, projectType, methodology, depth, agents, packs, the type's answers, then the overlay. */
+/** version, name, projectType, methodology, depth, agents, refresh, packs, the type's answers, then the overlay. */
 function inReadingOrder(config: Config): Config {
-  const { version, name, projectType, methodology, depth, agents, packs, overlay, ...section } = config;
-  return { version, name, projectType, methodology, ...(depth !== undefined && { depth }), agents, ...(packs && { packs }), ...section, ...(overlay && { overlay }) } as Config;
+  const { version, name, projectType, methodology, depth, agents, refresh, packs, overlay, ...section } = config;
+  return { version, name, projectType, methodology, ...(depth !== undefined && { depth }), agents, ...(refresh && { refresh }), ...(packs && { packs }), ...section, ...(overlay && { overlay }) } as Config;
 }
 
 function setChanged(doc: Document, path: string[], value: unknown): void {

@@ -31,6 +31,14 @@ export type Agent = keyof typeof AGENTS;
 export const AGENT_IDS = Object.keys(AGENTS) as [Agent, ...Agent[]];
 export const DEFAULT_AGENTS: Agent[] = ['agents-md', 'claude'];
 
+/**
+ * How often the refresh workflow looks for a newer Scaffold and opens a pull request with it
+ * (the scaffold-refresh suite); unset: weekly where the methodology selects it (deep), else off.
+ */
+export const REFRESH = { weekly: 'every Monday', daily: 'every day', monthly: 'on the first of every month', off: 'no refresh workflow' } as const;
+export type Refresh = keyof typeof REFRESH;
+export const REFRESH_SUITE = 'scaffold-refresh';
+
 /** Built on first use, like every schema here (src/once.ts). */
 export const projectName = once(() =>
   z
@@ -57,6 +65,10 @@ const common = once(() => ({
     .array(z.enum(AGENT_IDS))
     .default(DEFAULT_AGENTS)
     .describe(`files for coding agents: ${AGENT_IDS.join(', ')} (default ${DEFAULT_AGENTS.join(', ')})`),
+  refresh: z
+    .enum(Object.keys(REFRESH) as [Refresh, ...Refresh[]])
+    .optional()
+    .describe('how often a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default: weekly with methodology deep, else off)'),
 }));
 
 /** The keys every config has, whatever its type: for the JSON Schema. */
@@ -122,6 +134,7 @@ export type Config = {
   depth?: number;
   packs?: string[];
   agents: Agent[];
+  refresh?: Refresh;
   overlay?: Overlay;
 } & Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 import { describeCondition, matches, type Condition } from '../catalog/conditions.js';
 import type { Layer } from '../catalog/layers.js';
 import type { ListOps, OverlayChanges } from '../catalog/overlay-format.js';
-import type { Config } from '../config/schema.js';
+import { REFRESH_SUITE, type Config } from '../config/schema.js';
 
 /** What the merge needs to know of the catalog. */
 export interface SelectionCatalog {
@@ -55,7 +55,20 @@ export function select(config: Config, catalog: SelectionCatalog, inline?: Layer
   if (config.depth !== undefined) state.depth = config.depth;
   if (inline) applyLayer(state, inline, config);
   state.suites = applySuiteRules(state.suites, config, catalog);
+  applyRefresh(state, config);
   return state;
+}
+
+/** config.yml `refresh` turns the refresh workflow on (with its schedule) or off, whatever the layers chose. */
+function applyRefresh(state: Selection, config: Config): void {
+  const selected = state.suites.some((s) => s.name === REFRESH_SUITE);
+  const refresh = config.refresh ?? (selected ? 'weekly' : 'off');
+  if (refresh === 'off') {
+    state.suites = state.suites.filter((s) => s.name !== REFRESH_SUITE);
+    return;
+  }
+  if (!selected) state.suites.push({ name: REFRESH_SUITE, by: 'config.yml refresh' });
+  state.variables.refreshSchedule = refresh;
 }
 
 function applyLayer(state: Selection, layer: Layer, config: Config): void {

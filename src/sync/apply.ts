@@ -47,7 +47,8 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   for (const change of plan.changes) {
     if (change.backup) ops.push({ kind: 'backup', path: change.backup, from: change.path, mode: change.mode });
     if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, data: change.write, mode: change.mode });
-    if (change.action === 'delete') ops.push({ kind: 'delete', path: change.path });
+    // A renamed file's old path goes after its new path is written (the changes come in that order).
+    if (change.action === 'delete' || change.action === 'rename') ops.push({ kind: 'delete', path: change.path });
   }
   const bases = serializeBases(plan.bases);
   const basesChanged = readIfExists(join(projectDir, BASE_FILE)) !== bases;
@@ -164,7 +165,9 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
       folders.add(dirname(at(op.path)));
       done++;
     }
-    await disk.flush([...folders]);
+    // A folder that a delete left empty goes too (never the project's own).
+    for (const op of ops) if (op.kind === 'delete') removeEmptyParents(projectDir, op.path, disk);
+    await disk.flush([...folders].filter((dir) => existsSync(dir)));
     const manifest = ops.find((op) => op.path === MANIFEST_FILE);
     if (manifest) {
       disk.rename(tempOf(at(MANIFEST_FILE)), at(MANIFEST_FILE));
@@ -178,6 +181,15 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   } catch (error) {
     removeAll(disk, staged.filter((file) => file.endsWith(TEMP_SUFFIX)));
     throw environmentError(error, `${done} of ${total} changes were made; run \`scaffold update\` again to finish`);
+  }
+}
+
+/** The folders above a deleted file, from the nearest up, while they are empty. */
+function removeEmptyParents(projectDir: string, path: string, disk: DiskOps): void {
+  for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
+    const full = join(projectDir, dir);
+    if (!existsSync(full) || readdirSync(full).length > 0) return;
+    disk.rmdir(full);
   }
 }
 

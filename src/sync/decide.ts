@@ -8,12 +8,13 @@ import type { FilePlan, PlannedFile, Policy } from '../render/file-plan.js';
 import { appendBlock, blockText, findBlock, removeBlock, replaceInner, type FoundBlock } from './block.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
 import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
+import { renamesBetween, type Rename } from '../catalog/renames.js';
 import type { FileRecord, Manifest, Records } from './records.js';
 import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, toBuffer, type TextStyle } from './text.js';
 
-export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'keep' | 'skip' | 'unchanged';
+export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'rename' | 'keep' | 'skip' | 'detach' | 'unchanged';
 /** Actions that mean the project is out of date (`update --check` exits 1). */
-export const DRIFT: ReadonlySet<Action> = new Set(['create', 'update', 'merge', 'conflict', 'delete']);
+export const DRIFT: ReadonlySet<Action> = new Set(['create', 'update', 'merge', 'conflict', 'delete', 'rename']);
 
 export interface Change {
   path: string;
@@ -53,6 +54,8 @@ export interface SyncOptions {
   force: boolean;
   restore: ReadonlySet<string>;
   version: string;
+  /** The shipped renames (src/catalog/renames.ts), read only after an upgrade: those of the releases since the last run apply. */
+  renames?: () => Rename[];
 }
 
 export interface SyncPlan {
@@ -64,8 +67,11 @@ export interface SyncPlan {
   warnings: string[];
 }
 
-export function planSync(files: FilePlan, records: Records, disk: Disk, options: SyncOptions): SyncPlan {
+export function planSync(planned: FilePlan, records: Records, disk: Disk, options: SyncOptions): SyncPlan {
   const previous = records.manifest;
+  // Files the person detached are theirs; a whole project detached (then init again) starts afresh.
+  const detached = new Set(previous.detachedOn ? [] : (previous.detached ?? []));
+  const files = planned.filter((f) => !detached.has(f.path));
   const plan: SyncPlan = {
     changes: [],
     manifest: {
@@ -75,22 +81,35 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
       inputsHash: options.inputsHash,
       ...(options.selection && { selection: options.selection }),
       ...(options.packs?.length && { packs: options.packs }),
+      ...(detached.size && { detached: [...detached] }),
       files: {},
     },
     bases: new Map(),
     warnings: [],
   };
   const backups = freeNames(disk);
+  const moves = movesOf(files, previous, options);
   for (const file of files) {
-    const record = previous.files[file.path];
-    const change = decideFile(file, record, records, disk, options, plan.warnings, backups);
+    let from = moves.get(file.path);
+    let record = previous.files[from ?? file.path];
+    // A renamed file is decided where it was: its bytes, its mode and its base are the old path's.
+    let { disk: at, records: kept } = from ? movedFrom(from, file.path, disk, records) : { disk, records };
+    let change = decideFile(file, record, kept, at, options, plan.warnings, backups);
+    if (from && !moveFits(from, file.path, change, disk)) {
+      moves.delete(file.path);
+      from = undefined;
+      record = previous.files[file.path];
+      ({ disk: at, records: kept } = { disk, records });
+      change = decideFile(file, record, kept, at, options, plan.warnings, backups);
+    }
     plan.changes.push(change);
+    if (from) plan.changes.push(...moveChanges(from, file.path, change, disk, record!, options));
     if (file.policy === 'config' || change.action === 'skip') continue;
     if (record && (change.deleted || (change.action === 'conflict' && change.write === undefined))) {
       // Nothing was written, so what Scaffold last wrote is still the base for the next run.
       plan.manifest.files[file.path] = { ...record, ...(change.deleted && { deleted: true }) };
-      const kept = records.base(file.path, record.sha256);
-      if (kept !== undefined) plan.bases.set(file.path, kept);
+      const base = kept.base(file.path, record.sha256);
+      if (base !== undefined) plan.bases.set(file.path, base);
       continue;
     }
     // What is on disk after this run, as Scaffold left it: only a write of ours changes it. A file
@@ -103,13 +122,14 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
     const written =
       change.action === 'conflict' ? undefined
       : change.write !== undefined ? sha256(change.write)
-      : (file.policy !== 'block' && file.policy !== 'lines' && record?.sha256 === rendered && record.written) || hashOnDisk(disk, file.path);
+      : (file.policy !== 'block' && file.policy !== 'lines' && record?.sha256 === rendered && record.written) || hashOnDisk(at, file.path);
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, owned);
   }
-  const planned = new Set(files.map((f) => f.path));
+  const rendered = new Set(files.map((f) => f.path));
+  const movedAway = new Set(moves.values());
   for (const [path, record] of Object.entries(previous.files)) {
-    if (planned.has(path)) continue;
+    if (rendered.has(path) || movedAway.has(path)) continue;
     const change = decideRemoval(path, record, disk);
     if (!change) continue;
     plan.changes.push(change);
@@ -124,6 +144,60 @@ export function planSync(files: FilePlan, records: Records, disk: Disk, options:
   if (records.rebuilt) noteRebuilt(plan, records.rebuilt);
   return plan;
 }
+
+/**
+ * The renames of the releases since the last run (content/renames.yml) that this project needs:
+ * the old path has a record and is no longer rendered, the new one is rendered and has none.
+ * (Whether a file already at the new path lets the move happen is decided with it: moveFits.)
+ */
+function movesOf(files: FilePlan, previous: Manifest, options: SyncOptions): Map<string, string> {
+  const moves = new Map<string, string>();
+  if (!options.renames || previous.scaffoldVersion === options.version) return moves;
+  const rendered = new Set(files.map((f) => f.path));
+  for (const [from, to] of renamesBetween(options.renames(), previous.scaffoldVersion, options.version)) {
+    if (!previous.files[from] || previous.files[to] || !rendered.has(to) || rendered.has(from)) continue;
+    moves.set(to, from);
+  }
+  return moves;
+}
+
+/**
+ * Nothing of the person's is at the new path: no file, or exactly what this move writes there
+ * (left by a run that died between writing the new path and deleting the old). Anything else
+ * there is the person's, and the rename is not applied.
+ */
+function moveFits(from: string, to: string, change: Change, disk: Disk): boolean {
+  const there = disk.read(to);
+  const old = disk.read(from);
+  if (there === undefined || old === undefined) return true;
+  return (change.write ?? Buffer.from(old, 'latin1')).equals(Buffer.from(there, 'latin1'));
+}
+
+/** The disk and records as a file moved from `from` to `to` sees them: the old path's. */
+function movedFrom(from: string, to: string, disk: Disk, records: Records): { disk: Disk; records: Records } {
+  const at = (path: string) => (path === to && disk.read(from) !== undefined ? from : path);
+  return {
+    disk: { read: (path) => disk.read(at(path)), mode: (path) => disk.mode(at(path)), exists: (path) => disk.exists(at(path)) },
+    records: { ...records, base: (path, hash) => (path === to ? (records.base(from, hash) ?? records.base(to, hash)) : records.base(path, hash)) },
+  };
+}
+
+/**
+ * The file moves with its content: the decided change is written at the new path (the person's
+ * bytes when the decision writes nothing), and the old path is removed and reported as `rename`.
+ */
+function moveChanges(from: string, to: string, change: Change, disk: Disk, record: FileRecord, options: SyncOptions): Change[] {
+  const old = disk.read(from);
+  if (old === undefined) return [];
+  if (change.write === undefined && change.action !== 'skip') {
+    change.write = Buffer.from(old, 'latin1');
+    change.mode = disk.mode(from);
+  }
+  const version = renamedIn(options.renames!(), from);
+  return [{ path: from, action: 'rename', source: record.source, policy: record.policy, reason: `moved to ${to}${version ? ` (renamed in Scaffold ${version})` : ''}; your edits came along` }];
+}
+
+const renamedIn = (renames: Rename[], from: string) => renames.find((r) => r.from === from)?.version;
 
 /** Said once, and counted as out of date until the rebuilt manifest is written. */
 function noteRebuilt(plan: SyncPlan, problem: string): void {

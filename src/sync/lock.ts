@@ -61,8 +61,12 @@ export function lockHolder(projectDir: string): number | undefined {
   return holder && isAlive(holder) ? holder.pid : undefined;
 }
 
-/** Take the lock (its folder exists) or throw a UserError naming the run that holds it. Returns the release. */
-export function acquireLock(projectDir: string, disk: DiskOps): () => void {
+/**
+ * Take the lock (its folder exists) or throw a UserError naming the run that holds it. Returns
+ * the release, and whether the lock had to be waited for or taken over (`contended`): only then
+ * may another run have changed the project since this one last looked.
+ */
+export function acquireLock(projectDir: string, disk: DiskOps): { release: () => void; contended: boolean } {
   const path = join(projectDir, LOCK_FILE);
   const token = randomBytes(8).toString('hex');
   const content = `${process.pid} ${token}\n`;
@@ -78,7 +82,7 @@ export function acquireLock(projectDir: string, disk: DiskOps): () => void {
         if (tryLink(mine, path, disk)) {
           held.add(token);
           removeDeadMarkers(path, disk);
-          return release;
+          return { release, contended: attempt > 0 };
         }
         const found = read(path);
         if (found === undefined) continue; // released just now: try again

@@ -50,6 +50,10 @@ const schemas = once(() => {
     packs: z.array(z.string()).optional(),
     /** What the run selected, reported by the fast path as it is. */
     selection: z.record(z.string(), z.unknown()).optional(),
+    /** Files the person detached (`scaffold detach`): no longer rendered, never mentioned again. */
+    detached: z.array(z.string()).optional(),
+    /** The day the whole project was detached: `update` has nothing to manage, `init` starts again. */
+    detachedOn: z.string().optional(),
     files: z.record(z.string(), record),
   });
   return { record, manifest };

@@ -4,11 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { Rename } from '../catalog/renames.js';
 import { environmentError, UserError } from '../errors.js';
-import { LOCK_FILE, SCAFFOLD_DIR } from '../project-files.js';
+import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
-import { applyOps, pendingOps, preflight } from './apply.js';
-import { planSync, type Change, type Disk } from './decide.js';
+import { applyOps, pendingOps, preflight, type Op } from './apply.js';
+import { planSync, type Change, type Disk, type SyncPlan } from './decide.js';
+import { planDetach } from './detach.js';
 import { realDisk, type DiskOps } from './disk-ops.js';
 import { acquireLock } from './lock.js';
 import { readRecords, statIfThere } from './records.js';
@@ -19,6 +21,8 @@ export interface SyncRequest {
   projectType?: string;
   inputsHash?: string;
   selection?: Record<string, unknown>;
+  /** The shipped renames: those of releases since the project was last rendered apply. */
+  renames?: () => Rename[];
   /** The folders of the config's packs: the fast path hashes their files too. */
   packRoots?: string[];
   files: FilePlan;
@@ -50,6 +54,7 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
       projectType: request.projectType,
       inputsHash: request.inputsHash,
       selection: request.selection,
+      renames: request.renames,
       packs: (request.packRoots ?? []).map((root) => relative(projectDir, root).split('\\').join('/')),
       force: request.force,
       restore: new Set(request.restore),
@@ -59,8 +64,39 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
     // of a dry run's time, which `scaffold explore` pays on every answer change).
     return { plan, ops: request.write ? pendingOps(projectDir, plan, records) : [] };
   };
+  return applyPlan(projectDir, decide, request.write, disk);
+}
+
+export interface DetachRequest {
+  projectDir: string;
+  /** Paths relative to the project, or the whole project. */
+  paths: string[] | 'all';
+  version: string;
+  write: boolean;
+  disk?: DiskOps;
+}
+
+/** Stop managing files, or the whole project (detach.ts); applied like any run, under the lock. */
+export async function detachProject(request: DetachRequest): Promise<SyncOutcome> {
+  const { projectDir } = request;
+  const today = new Date().toISOString().slice(0, 10);
+  const decide = () => {
+    const records = readRecords(projectDir, request.version, []);
+    const plan = planDetach(records, projectDisk(projectDir), request.paths, today);
+    return { plan, ops: pendingOps(projectDir, plan, records) };
+  };
+  return applyPlan(projectDir, decide, request.write, request.disk ?? realDisk);
+}
+
+/**
+ * Decide, then (when writing) check the plan, take the lock, and apply. Under the lock the plan is
+ * decided again only if another run may have changed the project meanwhile: the lock was waited
+ * for or taken over, or the records are not what they were (every run that writes commits them).
+ */
+async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops: Op[] }, write: boolean, disk: DiskOps): Promise<SyncOutcome> {
+  const recordsBefore = recordsText(projectDir);
   let { plan, ops } = decide();
-  if (!request.write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
+  if (!write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
   // A clean re-run never gets here, so it writes nothing, not even the lock.
   preflight(projectDir, ops);
   // The folders up to .scaffold, made for the lock; a refused run takes them back.
@@ -70,8 +106,9 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
   let done = false;
   try {
     for (const dir of made) disk.mkdir(dir);
-    release = acquireLock(projectDir, disk);
-    ({ plan, ops } = decide()); // again under the lock: another run may have just finished
+    const lock = acquireLock(projectDir, disk);
+    release = lock.release;
+    if (lock.contended || recordsText(projectDir) !== recordsBefore) ({ plan, ops } = decide());
     preflight(projectDir, ops);
     await applyOps(projectDir, ops, disk);
     done = true;
@@ -81,6 +118,19 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
     finish(release, done ? [] : made, disk);
   }
   return { changes: plan.changes, warnings: plan.warnings, wrote: true };
+}
+
+/** The records as they stand, to tell whether another run committed since. */
+function recordsText(projectDir: string): string {
+  return [MANIFEST_FILE, BASE_FILE, `${BASE_FILE}.next`].map((f) => readIfThere(join(projectDir, f)) ?? '\0').join('\0');
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

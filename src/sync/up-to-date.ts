@@ -23,6 +23,16 @@ export interface UpToDate {
   files: { path: string; source: string; policy: string }[];
 }
 
+/** The day the whole project was detached (`scaffold detach`), if it was. */
+export function detachedOn(projectDir: string): string | undefined {
+  try {
+    const on = (JSON.parse(readFileSync(join(projectDir, MANIFEST_FILE), 'utf8')) as { detachedOn?: unknown }).detachedOn;
+    return typeof on === 'string' ? on : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The generated files when the project is up to date; undefined when unsure. */
 export function upToDate(projectDir: string): UpToDate | undefined {
   const path = join(projectDir, MANIFEST_FILE);

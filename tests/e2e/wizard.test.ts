@@ -28,6 +28,7 @@ describe('the wizard in a terminal', () => {
       'How are schemas managed?', ENTER,
       'Publish datasets to a data catalog?', ENTER,
       'Which coding agents', ENTER, // the defaults: AGENTS.md and CLAUDE.md
+      'How often should a pull request bring a newer Scaffold?', ENTER, // off, the default for mvp
       'Your answers:', '',
       'processed?', '', // the summary lists each answer with its question
       'Writes ', '',
@@ -59,6 +60,7 @@ describe('the wizard in a terminal', () => {
       'Inject a content script', ENTER,
       'Run a background service worker?', ENTER,
       'Which coding agents', ENTER,
+      'How often should a pull request bring a newer Scaffold?', ENTER,
       'Write these files?', `${DOWN}${ENTER}`, // change an answer
       'Which answer?', `${DOWN}${ENTER}`, // the project name
       'Project name', `renamed${ENTER}`,

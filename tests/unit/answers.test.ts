@@ -21,7 +21,7 @@ const inTurn = (...values: unknown[]) => new Answers(values);
  * confirm is answered "write" unless the script says otherwise.
  */
 function scripted(script: Record<string, unknown>) {
-  const answers: Record<string, unknown> = { 'Write these files?': 'write', ...script };
+  const answers: Record<string, unknown> = { 'Write these files?': 'write', 'How often should a pull request bring a newer Scaffold?': 'weekly', ...script };
   const asked: { message: string; choices?: unknown[]; preset?: unknown }[] = [];
   const notes: string[] = [];
   const answer = (message: string, choices?: PromptChoice<unknown>[], preset?: unknown) => {
@@ -165,7 +165,7 @@ describe('the wizard', () => {
     const { prompter, asked } = scripted({ 'Project name': 'lib', 'How much should Scaffold set up?': 'mvp' });
     const flags = readTypeFlags({ libVisibility: 'internal', libRuntimeTarget: 'node', libBundleFormat: 'esm', libTypeDefinitions: true, libDocLevel: 'none' }, undefined);
     const config = await resolve({ prompter, flags: { typeAnswers: flags, agents: 'agents-md,claude' } });
-    expect(asked.map((a) => a.message)).toEqual(['Project name', 'How much should Scaffold set up?', 'Write these files?']);
+    expect(asked.map((a) => a.message)).toEqual(['Project name', 'How much should Scaffold set up?', 'How often should a pull request bring a newer Scaffold?', 'Write these files?']);
     expect(config).toMatchObject({ projectType: 'library', methodology: 'mvp', library: { documentationLevel: 'none' } });
   });
 
@@ -227,7 +227,7 @@ describe('the wizard', () => {
     // Asked again from the rule's first question, the earlier answers offered as the defaults.
     expect(asked.map((a) => a.message)).toEqual([
       'Which manifest version?', 'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?',
-      'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?', 'Write these files?',
+      'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?', 'How often should a pull request bring a newer Scaffold?', 'Write these files?',
     ]);
     expect(asked[5]!.preset).toBe(false);
     expect(config.browserExtension).toMatchObject({ uiSurfaces: [], hasContentScript: true, hasBackgroundWorker: false });

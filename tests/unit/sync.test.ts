@@ -226,7 +226,7 @@ describe('sync', () => {
   it('stops a second run while another holds the lock, and takes over a stale lock', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.scaffold'));
-    const release = acquireLock(dir, realDisk);
+    const { release } = acquireLock(dir, realDisk);
     await expect(run(dir, [doc(V1)])).rejects.toThrow(/another scaffold run \(pid \d+\) is updating this project/);
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     release();

@@ -22,6 +22,8 @@ describe('parse errors', () => {
     ['1h-30m', 'expected a number at index 2 in "1h-30m", found "-"'],
     ['1.0005s', '"1.0005s" in "1.0005s" is not a whole number of milliseconds'],
     ['104249992d', '"104249992d" is longer than the largest duration supported (9007199254740991 ms)'],
+    // One past the largest safe integer: the boundary itself, where an off-by-one would hide.
+    ['9007199254740992ms', '"9007199254740992ms" is longer than the largest duration supported (9007199254740991 ms)'],
   ])('rejects %j', (input, message) => {
     expect(() => parse(input)).toThrowError(new DurationError(message, input));
   });

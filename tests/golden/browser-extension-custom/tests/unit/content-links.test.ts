@@ -36,6 +36,16 @@ describe('markExternalLinks', () => {
     expect(marked(links)).toEqual([false, false, false, false]);
   });
 
+  it('adds whichever of noopener and noreferrer a link lacks, and never repeats one', () => {
+    const { document, links } = pageWithLinks('https://a.example.net/', 'https://b.example.net/', 'https://c.example.net/');
+    links[0]!.setAttribute('rel', 'noopener');
+    links[1]!.setAttribute('rel', 'noreferrer nofollow');
+    links[2]!.setAttribute('rel', 'noreferrer noopener');
+
+    expect(markExternalLinks(document, PAGE)).toBe(3);
+    expect(links.map((link) => link.getAttribute('rel'))).toEqual(['noopener noreferrer', 'noreferrer nofollow noopener', 'noreferrer noopener']);
+  });
+
   it('gives the same result when it runs again on the same page', () => {
     const { document, links } = pageWithLinks('https://other.example.net/', 'https://example.com/');
     markExternalLinks(document, PAGE);
@@ -52,6 +62,17 @@ describe('markExternalLinks', () => {
 
     expect(markExternalLinks(document, PAGE)).toBe(0);
     expect(links[0]!.hasAttribute(MARK)).toBe(false);
+  });
+});
+
+describe('clearMarks', () => {
+  it('unmarks every marked link and counts them, then finds nothing left to clear', () => {
+    const { document, links } = pageWithLinks('https://a.example.net/', 'https://example.com/', 'https://b.example.net/');
+    markExternalLinks(document, PAGE);
+
+    expect(clearMarks(document)).toBe(2);
+    expect(marked(links)).toEqual([false, false, false]);
+    expect(clearMarks(document)).toBe(0);
   });
 });
 

@@ -92,6 +92,30 @@ describe('settings store', () => {
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, enabled: false }]);
   });
 
+  it('ignores changes to the same key in another storage area', async () => {
+    const { chrome, store } = setup();
+    const seen: Settings[] = [];
+    store.subscribe((settings) => seen.push(settings));
+
+    const elsewhere = { version: SETTINGS_VERSION, values: { ...DEFAULT_SETTINGS, enabled: false } };
+    await chrome.storage.onChanged.dispatch({ [SETTINGS_KEY]: { newValue: elsewhere } }, 'sync');
+
+    expect(seen).toEqual([]);
+  });
+
+  it("recognises Firefox's quota error as well as Chrome's", async () => {
+    const { chrome } = setup();
+    const { local } = chrome.storage;
+    const firefoxFull = {
+      get: (keys?: string) => local.get(keys),
+      remove: (keys: string) => local.remove(keys),
+      set: () => Promise.reject(new Error('QuotaExceededError: storage.local quota exceeded')),
+    };
+    const full = { local: firefoxFull, onChanged: chrome.storage.onChanged };
+
+    await expect(createSettingsStore(full).update({ enabled: false })).rejects.toBeInstanceOf(StorageQuotaError);
+  });
+
   it('goes back to the defaults after a reset', async () => {
     const { store } = setup();
     await store.update({ enabled: false, theme: 'light' });

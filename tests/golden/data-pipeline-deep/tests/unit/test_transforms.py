@@ -109,6 +109,8 @@ def test_normalise_currency_boundary_amounts(amount, expected):
 def test_normalise_currency_takes_floats_at_their_shortest_repr():
     assert normalise_currency(19.99, "EUR") == Decimal("19.99")
     assert normalise_currency(0.1 + 0.2, "EUR") == Decimal("0.30")
+    # The float 2.675 is stored as 2.67499999...; read at its exact binary value it would round down.
+    assert normalise_currency(2.675, "EUR") == Decimal("2.68")
 
 
 @pytest.mark.parametrize(

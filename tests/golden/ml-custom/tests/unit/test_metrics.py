@@ -14,28 +14,31 @@ from golden_project.metrics import accuracy, confusion_matrix, log_loss, precisi
 
 pytestmark = pytest.mark.unit
 
-# Worked example: TP = 3 (rows 0, 3, 5), FN = 1 (row 2), FP = 1 (row 4), TN = 1 (row 1).
-Y_TRUE = np.array([1, 0, 1, 1, 0, 1])
-Y_PRED = np.array([1, 0, 0, 1, 1, 1])
+# Worked example: TP = 3 (rows 0, 3, 5), FN = 1 (row 2), FP = 2 (rows 4, 6), TN = 1 (row 1).
+# FP and FN differ on purpose, so swapped arguments or a transposed matrix give other numbers.
+Y_TRUE = np.array([1, 0, 1, 1, 0, 1, 0])
+Y_PRED = np.array([1, 0, 0, 1, 1, 1, 1])
 
 
 def test_accuracy_counts_matching_labels():
-    assert accuracy(Y_TRUE, Y_PRED) == pytest.approx(4 / 6)
+    assert accuracy(Y_TRUE, Y_PRED) == pytest.approx(4 / 7)
 
 
 def test_confusion_matrix_rows_are_true_classes():
-    np.testing.assert_array_equal(confusion_matrix(Y_TRUE, Y_PRED), [[1, 1], [1, 3]])
+    # Row 0 (true 0): TN = 1, FP = 2. Row 1 (true 1): FN = 1, TP = 3.
+    np.testing.assert_array_equal(confusion_matrix(Y_TRUE, Y_PRED), [[1, 2], [1, 3]])
 
 
 def test_precision_recall_f1_by_hand():
-    # precision = TP / (TP + FP) = 3/4, recall = TP / (TP + FN) = 3/4, F1 = harmonic mean = 3/4.
+    # precision = TP / (TP + FP) = 3/5, recall = TP / (TP + FN) = 3/4, F1 = 2PR / (P + R) = 2/3.
     precision, recall, f1 = precision_recall_f1(Y_TRUE, Y_PRED)
-    assert (precision, recall, f1) == pytest.approx((0.75, 0.75, 0.75))
+    assert (precision, recall, f1) == pytest.approx((0.6, 0.75, 2 / 3))
 
 
 def test_precision_recall_for_the_other_class():
-    # With 0 as the positive class: TP = 1, FP = 1 (row 2), FN = 1 (row 4).
-    assert precision_recall_f1(Y_TRUE, Y_PRED, positive=0) == pytest.approx((0.5, 0.5, 0.5))
+    # With 0 as the positive class: TP = 1 (row 1), FP = 1 (row 2), FN = 2 (rows 4, 6):
+    # precision 1/2, recall 1/3, F1 = 2 * (1/2) * (1/3) / (5/6) = 2/5.
+    assert precision_recall_f1(Y_TRUE, Y_PRED, positive=0) == pytest.approx((0.5, 1 / 3, 0.4))
 
 
 def test_precision_is_zero_not_nan_when_nothing_is_predicted_positive():

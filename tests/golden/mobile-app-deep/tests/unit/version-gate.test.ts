@@ -21,6 +21,12 @@ describe('versions', () => {
     expect(compareVersions(v('v3.1'), v('3.1.1'))).toBeLessThan(0);
   });
 
+  it('reads versions with surrounding whitespace, as remote config and build settings often deliver them', () => {
+    expect(parseVersion(' 2.3.1 ')).toEqual([2, 3, 1]);
+    expect(parseVersion('2.3\n')).toEqual([2, 3, 0]);
+    expect(decideUpdate(' 1.9.9\t', { ...policy, minimumVersion: '  2.0.0  ' })).toEqual({ action: 'force', url: URL_FOR_THIS_APP });
+  });
+
   it.each(['', '1..2', '1.2.3.4', '1.2-beta', 'latest', '-1.0'])('does not parse "%s"', (text) => {
     expect(parseVersion(text)).toBeUndefined();
   });
