@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffComm } from 'node-diff3';
 import { UserError } from '../errors.js';
+import { matchLines } from '../sync/diff.js';
 import type { Planned } from './plan.js';
 
 /** A diff line: kept (' '), removed ('-'), added ('+'), or `skip` unchanged lines left out. */
@@ -48,25 +48,40 @@ function readText(path: string): string | undefined {
 
 /** The changed lines of `before` to `after`, with a few unchanged lines around each change. */
 export function lineDiff(before: string, after: string): DiffLine[] {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const matches = matchLines(a, b);
   const out: DiffLine[] = [];
-  const chunks = diffComm(splitLines(before), splitLines(after));
-  chunks.forEach((chunk, i) => {
-    if (!chunk.common) {
-      for (const text of chunk.buffer1 ?? []) out.push({ kind: '-', text });
-      for (const text of chunk.buffer2 ?? []) out.push({ kind: '+', text });
-      return;
+  let i = 0;
+  let j = 0;
+  let common: string[] = [];
+  // A run of unchanged lines keeps CONTEXT lines next to each change, and none at either end.
+  const flushCommon = (last: boolean) => {
+    const head = out.length === 0 ? 0 : CONTEXT;
+    const tail = last ? 0 : CONTEXT;
+    if (common.length <= head + tail) for (const text of common) out.push({ kind: ' ', text });
+    else {
+      for (const text of common.slice(0, head)) out.push({ kind: ' ', text });
+      out.push({ kind: 'skip', count: common.length - head - tail });
+      for (const text of common.slice(common.length - tail)) out.push({ kind: ' ', text });
     }
-    const lines = chunk.common;
-    const head = i === 0 ? 0 : CONTEXT;
-    const tail = i === chunks.length - 1 ? 0 : CONTEXT;
-    if (lines.length <= head + tail) {
-      for (const text of lines) out.push({ kind: ' ', text });
-      return;
+    common = [];
+  };
+  for (let m = 0; m <= matches.a.length; m++) {
+    const ai = m < matches.a.length ? matches.a[m]! : a.length;
+    const bj = m < matches.b.length ? matches.b[m]! : b.length;
+    if (i < ai || j < bj) {
+      flushCommon(false);
+      for (; i < ai; i++) out.push({ kind: '-', text: a[i]! });
+      for (; j < bj; j++) out.push({ kind: '+', text: b[j]! });
     }
-    for (const text of lines.slice(0, head)) out.push({ kind: ' ', text });
-    out.push({ kind: 'skip', count: lines.length - head - tail });
-    for (const text of lines.slice(lines.length - tail)) out.push({ kind: ' ', text });
-  });
+    if (m < matches.a.length) {
+      common.push(a[ai]!);
+      i = ai + 1;
+      j = bj + 1;
+    }
+  }
+  if (common.length) flushCommon(true);
   return out;
 }
 
