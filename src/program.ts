@@ -119,6 +119,16 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .action(async (opts) => run(await (await import('./commands/mcp.js')).mcp(opts, ctx)));
 
   program
+    .command('explore [dir]')
+    .description('a local page to choose the answers, see every file init would write and its content, share the answers, and apply')
+    .option('--port <port>', 'listen on this port of 127.0.0.1 (default: a free one)')
+    .option('--no-open', 'print the address only; do not open a browser')
+    .option('--json', 'print one JSON object on stdout once serving, the address in `url`')
+    .addHelpText('after', examples('scaffold explore', 'npx scaffold-overlays explore services/model --port 4173 --no-open'))
+    // Its own chunk: the server and the page's API load only for this command.
+    .action(async (dir, opts) => run(await (await import('./explore/command.js')).explore(dir, opts, ctx)));
+
+  program
     .command('schema')
     .description('print the JSON Schema of .scaffold/config.yml')
     .option('--json', 'print one JSON object on stdout, the schema in `schema`')

@@ -80,8 +80,11 @@ function withSwitches(config: Config, options: InitOptions): Config {
   return { ...config, overlay };
 }
 
-/** The existing text when the answers did not change, else that text edited in place. */
-function configText(config: Config, existing: { config: Config; text: string } | undefined): string {
+/**
+ * The existing text when the answers did not change, else that text edited in place. Exported
+ * for `scaffold explore`, which plans and applies config.yml exactly as init does.
+ */
+export function configText(config: Config, existing: { config: Config; text: string } | undefined): string {
   if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.text;
   return renderConfig(config, existing?.text);
 }

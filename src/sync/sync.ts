@@ -60,7 +60,9 @@ export async function syncProject(request: SyncRequest): Promise<SyncOutcome> {
       restore: new Set(request.restore),
       version: request.version,
     });
-    return { plan, ops: pendingOps(projectDir, plan, records) };
+    // Only a write needs the operations (serializing the bases and the manifest is about a third
+    // of a dry run's time, which `scaffold explore` pays on every answer change).
+    return { plan, ops: request.write ? pendingOps(projectDir, plan, records) : [] };
   };
   return applyPlan(projectDir, decide, request.write, disk);
 }

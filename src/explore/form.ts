@@ -1,0 +1,78 @@
+/**
+ * What the page builds its form from: the same type list, choices, help and defaults that the
+ * wizard asks and the flags take (content/types/*.yml through src/catalog/types.ts, and the
+ * config schema's methodologies and agents). The page holds no question of its own.
+ */
+import { basename } from 'node:path';
+import { DEPTHS } from '../catalog/overlay-format.js';
+import { describeCondition } from '../catalog/conditions.js';
+import { projectTypes, type Choice, type FieldInfo, type FieldValue } from '../catalog/types.js';
+import { readConfig } from '../config/load.js';
+import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES } from '../config/schema.js';
+import { folderDefault } from '../answers/resolve.js';
+import { configAnswers, type Answers } from './answers.js';
+
+export interface FormField {
+  key: string;
+  flag: string;
+  question: string;
+  kind: 'choice' | 'number' | 'multi' | 'boolean';
+  choices: Choice[];
+  required: boolean;
+  /** The default in words: `realtime`, or `none when projectPhase: training, else realtime`. */
+  defaultText?: string;
+}
+
+export interface Form {
+  projectDir: string;
+  /** The name a project gets when none is given: the folder's. */
+  defaultName: string;
+  /** Answers read from the folder's .scaffold/config.yml, or none when it has no config. */
+  initial: Answers;
+  hasConfig: boolean;
+  types: { id: string; title: string; description: string; fields: FormField[] }[];
+  methodologies: Choice[];
+  depth: { min: number; max: number; default: number };
+  agents: Choice[];
+  defaultAgents: string[];
+}
+
+export function formOf(projectDir: string): Form {
+  const types = projectTypes();
+  const existing = readConfig(projectDir);
+  return {
+    projectDir,
+    defaultName: folderDefault(basename(projectDir)),
+    initial: existing ? configAnswers(existing.config) : {},
+    hasConfig: !!existing,
+    types: types.ids.map((id) => {
+      const def = types.get(id);
+      return {
+        id,
+        title: def.title,
+        description: def.description,
+        fields: types.fields(id).map(({ key, info }) => ({
+          key,
+          flag: info.flag,
+          question: info.question,
+          kind: info.kind,
+          choices: info.choices,
+          required: info.required,
+          ...(!info.required && { defaultText: defaultText(info) }),
+        })),
+      };
+    }),
+    methodologies: Object.entries(METHODOLOGIES).map(([value, help]) => ({ value, help })),
+    depth: { min: DEPTHS.min, max: DEPTHS.max, default: CUSTOM_DEFAULT_DEPTH },
+    agents: Object.entries(AGENTS).map(([value, help]) => ({ value, help })),
+    defaultAgents: DEFAULT_AGENTS,
+  };
+}
+
+const shown = (value: FieldValue) => (Array.isArray(value) ? value.join(', ') || 'none' : value === true ? 'yes' : value === false ? 'no' : String(value));
+
+/** A field's default as the help under it says it, conditions first as defaultOf tries them. */
+function defaultText(info: FieldInfo): string {
+  const when = (info.defaultWhen ?? []).map((d) => `${shown(d.value)} when ${describeCondition(d.if)}`);
+  return [...when, ...(info.default !== undefined ? [when.length ? `else ${shown(info.default)}` : shown(info.default)] : [])].join(', ');
+}
