@@ -1,6 +1,6 @@
 /** How runs are reported: a line per file that changed, a summary, or one JSON object. */
-import type { Change, Action } from '../sync/decide.js';
-import { DRIFT } from '../sync/decide.js';
+import { DRIFT, type Action } from '../sync/actions.js';
+import type { Change } from '../sync/decide.js';
 import type { Selection } from '../overlays/merge.js';
 import { EXIT, type Problem } from '../errors.js';
 import type { CommandContext, OutputOptions } from './context.js';

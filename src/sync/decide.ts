@@ -9,12 +9,10 @@ import { appendBlock, blockText, findBlock, removeBlock, replaceInner, type Foun
 import { mergeJson, stringifyLike } from './json-merge.js';
 import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import { renamesBetween, type Rename } from '../catalog/renames.js';
+import type { Action } from './actions.js';
 import type { FileRecord, Manifest, Records } from './records.js';
 import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, toBuffer, type TextStyle } from './text.js';
 
-export type Action = 'create' | 'update' | 'merge' | 'conflict' | 'delete' | 'rename' | 'keep' | 'skip' | 'detach' | 'unchanged';
-/** Actions that mean the project is out of date (`update --check` exits 1). */
-export const DRIFT: ReadonlySet<Action> = new Set(['create', 'update', 'merge', 'conflict', 'delete', 'rename']);
 
 export interface Change {
   path: string;

@@ -86,3 +86,36 @@ describe('the import structure of src/', () => {
     expect(stageOf(climb[0]!)).toBeGreaterThan(stageOf('render/plan.ts'));
   });
 });
+
+/** The packages and files a file loads when it loads: value imports, not types or import(). */
+function loadedBy(start: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(join(SRC, file), 'utf8');
+    for (const [, what, spec] of text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gm)) {
+      if (what) continue;
+      if (spec!.startsWith('.')) visit(relative(SRC, join(SRC, dirname(file), spec!)).replace(/\.js$/, '.ts'));
+      else if (!spec!.startsWith('node:')) packages.add(spec!);
+    }
+  };
+  visit(start);
+  return { files, packages };
+}
+
+describe("update's fast path", () => {
+  // `update` on an up-to-date project answers from the manifest; the schema and YAML libraries
+  // and the sync engine load only on the slow path, through import(). A static import of one of
+  // them from update.ts's graph would cost every `update --check` their start-up.
+  it('loads no schema or YAML library and not the sync engine', () => {
+    const { files: loaded, packages } = loadedBy('commands/update.ts');
+    expect([...packages]).toEqual([]);
+    expect([...loaded].filter((f) => /^sync\/(decide|apply|merge3|diff)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('would see such an import', () => {
+    expect(loadedBy('sync/decide.ts').packages).toContain('zod');
+  });
+});
