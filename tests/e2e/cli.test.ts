@@ -279,6 +279,10 @@ describe('an old depth number (the 1-5 scale before summary and full)', () => {
     const update = cli(['update'], dir);
     expect(update.stderr).toContain('warning: .scaffold/overlays/team.yml:2: depth 1 is now written "depth: summary"');
     expect(readFile(dir, ENTRY)).not.toContain('## Deep Guidance');
+    // Nothing rewrites the overlay, so the next update, with nothing to write, still says it.
+    const again = cli(['update'], dir);
+    expect(again.stdout).toMatch(/^Done: \d+ unchanged\.$/m);
+    expect(again.stderr).toContain('warning: .scaffold/overlays/team.yml:2: depth 1 is now written "depth: summary"');
   });
 });
 
