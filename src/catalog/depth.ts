@@ -47,12 +47,19 @@ export function depthFlag(flag: string, value: string, warnings: string[]): Dept
   return level;
 }
 
+/** A source with its old depth numbers read as levels: a warning and a path for each. */
+export interface DepthMigration {
+  source: Source;
+  warnings: string[];
+  changed: { path: PropertyKey[]; level: Depth }[];
+}
+
 /**
  * The source with each old number at a depth key replaced by its level: `depth` and
  * `when[i].depth` of the overlay at `overlayAt`, and any other `extra` paths. One warning per
  * number, naming the file and line, and `fix`: how the number goes away.
  */
-export function migrateDepths(source: Source, fix: string, overlayAt: PropertyKey[] | undefined, extra: PropertyKey[][] = []): { source: Source; warnings: string[]; changed: { path: PropertyKey[]; level: Depth }[] } {
+export function migrateDepths(source: Source, fix: string, overlayAt: PropertyKey[] | undefined, extra: PropertyKey[][] = []): DepthMigration {
   const paths = [...extra];
   if (overlayAt) {
     paths.push([...overlayAt, 'depth']);

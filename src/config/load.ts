@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
-import { migrateDepths } from '../catalog/depth.js';
+import { migrateDepths, type DepthMigration } from '../catalog/depth.js';
 import { projectTypes } from '../catalog/types.js';
 import { CONFIG_FILE } from '../project-files.js';
 import { formatIssues, type Locate } from '../source/problems.js';
@@ -67,7 +67,7 @@ function replaceScalars(text: string, changes: { path: PropertyKey[]; value: str
 }
 
 /** config.yml's `depth` and its inline overlay's, old numbers read as levels (catalog/depth.ts). */
-function withDepthNames(source: Source, fix: string): ReturnType<typeof migrateDepths> {
+function withDepthNames(source: Source, fix: string): DepthMigration {
   return migrateDepths(source, fix, ['overlay'], [['depth']]);
 }
 
