@@ -10,6 +10,7 @@
  * `show` and `validate` stop after the render; `init` and `update` sync.
  */
 import { loadCatalog, type Catalog } from './catalog/catalog.js';
+import type { Depth } from './catalog/depth.js';
 import { inputsHash } from './catalog/inputs.js';
 import { shippedRenames } from './catalog/renames.js';
 import { unknownNames, type Layer } from './catalog/layers.js';
@@ -34,8 +35,10 @@ export interface PipelineInput {
   configSource?: Source;
   /** false: the folder is not this config's project (`show` outside a project): no local content. */
   local?: boolean;
-  /** init: config.yml as this run leaves it, planned and written with the other files. */
+  /** init, and update rewriting an old depth number: config.yml as this run leaves it, planned and written with the other files. */
   configText?: string;
+  /** What reading the answers warned about (an old depth number in config.yml, a flag or an answers file). */
+  warnings?: string[];
 }
 
 export interface SyncRequest {
@@ -50,8 +53,10 @@ export interface SyncRequest {
 export interface Pipeline {
   catalog: Catalog;
   selection: Selection;
+  /** The input's warnings, then each old depth number in an overlay file: every command reports them. */
+  warnings: string[];
   /** What templates see, at the selection's depth or another (`show --depth`). */
-  context(depth?: number): RenderContext;
+  context(depth?: Depth): RenderContext;
   /** Every file Scaffold would write for this project, rendered on first use. */
   files(): FilePlan;
   /** Compare the files with the disk and apply them under the lock (unless `write` is false). */
@@ -70,6 +75,8 @@ export function pipeline(input: PipelineInput): Pipeline {
     // Chosen in the wizard when there is no file: only names the wizard offered.
     source: input.configSource ?? { file: 'the wizard', data: {}, lineOf: () => undefined },
     at: ['overlay'],
+    // Its old depth numbers were read, and warned about, with config.yml.
+    warnings: [],
   };
   checkLayers(catalog, config, inline);
   // 3. select
@@ -85,6 +92,7 @@ export function pipeline(input: PipelineInput): Pipeline {
   return {
     catalog,
     selection,
+    warnings: [...(input.warnings ?? []), ...catalog.layers.flatMap((l) => l.warnings)],
     context: (depth) => renderContext(config, selection, catalog.types, version, depth),
     files,
     // 5. sync
@@ -95,7 +103,9 @@ export function pipeline(input: PipelineInput): Pipeline {
         projectType: config.projectType,
         selection: { ...selection },
         renames: shippedRenames,
-        inputsHash: inputsHash(projectDir, catalog.packs.map((p) => p.root), input.configText),
+        // An overlay's old depth number is not rewritten: no hash, so update's fast path, which
+        // reads no overlay, cannot hide its warning; every run takes the slow path until it is fixed.
+        inputsHash: catalog.layers.some((l) => l.warnings.length > 0) ? undefined : inputsHash(projectDir, catalog.packs.map((p) => p.root), input.configText),
         packRoots: catalog.packs.map((p) => p.root),
         version,
         ...request,

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
+import { CUSTOM_DEFAULT_DEPTH, DEPTH_NAMES } from './catalog/depth.js';
 import type { CommandContext } from './commands/context.js';
 import { printEnvelope } from './commands/envelope.js';
 import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
@@ -49,7 +50,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .description('set up a project (wizard in a terminal, or flags / an answers file); refreshes a configured project')
     .option('--name <name>', 'project name (default: the folder name)')
     .option('--methodology <methodology>', 'deep | mvp | custom (default deep)')
-    .option('--depth <n>', 'knowledge depth 1-5, with --methodology custom (default 3)')
+    .option('--depth <level>', `knowledge depth with --methodology custom: ${DEPTH_NAMES.join(' | ')} (default ${CUSTOM_DEFAULT_DEPTH})`)
     .option('--agents <list>', 'files for coding agents: agents-md, claude, cursor, copilot, skills, mcp; all; none (default agents-md,claude)')
     .option('--refresh <schedule>', 'a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default weekly with deep, else off)')
     .option('-y, --yes', 'accept the defaults and never ask')
@@ -80,7 +81,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .command('show <entry>')
     .description('print a knowledge entry as it renders for this project')
     .option('--dir <dir>', 'the project (default: the current folder)')
-    .option('--depth <n>', "render at this depth (1-5) instead of the project's")
+    .option('--depth <level>', `render at this depth (${DEPTH_NAMES.join(' | ')}) instead of the project's`)
     .option('--json', 'print one JSON object on stdout, the text in `text`')
     .addHelpText('after', examples('scaffold show ml-testing', 'scaffold show ml-serving-patterns --ml-phase inference --ml-serving batch'))
     .action(async (entry, opts) => run(await (await commands()).show(entry, opts, ctx)));

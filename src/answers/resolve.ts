@@ -3,10 +3,10 @@
  *   flag > --answers file > existing config.yml > earlier wizard answer > prompt (terminal only) > default > error naming the flag.
  * The result is validated by the config schema before anything is written.
  */
-import { DEPTHS } from '../catalog/overlay-format.js';
+import { CUSTOM_DEFAULT_DEPTH, DEPTH_NAMES, depthFlag, type Depth } from '../catalog/depth.js';
 import { brokenRules, defaultOf, projectTypes, type FieldValue, type TypeRule } from '../catalog/types.js';
 import { validateConfig } from '../config/load.js';
-import { AGENT_IDS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Refresh } from '../config/schema.js';
+import { AGENT_IDS, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Refresh } from '../config/schema.js';
 import { knownKeys, configSchema } from '../config/schema.js';
 import { locateIn } from '../source/problems.js';
 import type { Source } from '../source/source.js';
@@ -45,6 +45,8 @@ export interface ResolveInput {
   target?: string;
   /** The wizard: what the answers would write, shown in the summary before the confirm. */
   preview?: (config: Config) => string[];
+  /** Where a warning goes (an old depth number given with --depth); once per run. */
+  warnings?: string[];
 }
 
 /** Where an answer came from; a problem with it is told in those terms (the flag, the file line). */
@@ -67,7 +69,9 @@ async function pick<T>(
  * wizard: the target folder first, every question (each cross-field rule checked as soon as its
  * answers are in), then a summary and a confirm that can go back to change any answer.
  */
-export async function resolveAnswers(input: ResolveInput): Promise<Config> {
+export async function resolveAnswers(given: ResolveInput): Promise<Config> {
+  // The flag is read once, so an old number is warned about once however often the wizard loops.
+  const input = { ...given, flags: { ...given.flags, depth: checkDepth(given.flags.depth, given.warnings ?? []) } };
   const { prompter } = input;
   if (!prompter || input.existing) return resolveOnce(input);
   prompter.note(`Setting up ${input.target ?? input.folderName}`);
@@ -113,12 +117,12 @@ async function resolveOnce(input: ResolveInput & { answered?: Answered }): Promi
   }
   const depth =
     methodology === 'custom'
-      ? take('depth', await pick<number>(
-          { flag: checkDepth(flags.depth), file: file.depth as number | undefined, existing: existing?.methodology === 'custom' ? existing.depth : undefined, answered: answered.depth },
+      ? take('depth', await pick<Depth>(
+          { flag: flags.depth as Depth | undefined, file: file.depth as Depth | undefined, existing: existing?.methodology === 'custom' ? existing.depth : undefined, answered: answered.depth },
           ask(askDepth),
           CUSTOM_DEFAULT_DEPTH,
         ))
-      : (file.depth as number | undefined);
+      : (file.depth as Depth | undefined);
 
   // 3. The type's own questions, in schema order (a later default may derive from an earlier answer)
   const key = types.get(type).key;
@@ -151,7 +155,7 @@ async function resolveOnce(input: ResolveInput & { answered?: Answered }): Promi
     name,
     projectType: type,
     methodology,
-    ...(depth !== undefined && { depth: Number(depth) }),
+    ...(depth !== undefined && { depth }),
     agents,
     ...(refresh !== undefined && { refresh }),
     [key]: section,
@@ -229,13 +233,12 @@ function parseAgents(flag: string | undefined): Agent[] | undefined {
   return [...new Set(list)] as Agent[];
 }
 
-function checkDepth(depth: string | undefined): number | undefined {
+/** `--depth summary|full`, or an old number mapped with a warning (catalog/depth.ts). */
+export function checkDepth(depth: string | undefined, warnings: string[]): Depth | undefined {
   if (depth === undefined) return undefined;
-  const n = Number(depth);
-  if (!Number.isInteger(n) || n < DEPTHS.min || n > DEPTHS.max) {
-    throw new UserError(`--depth: expected a whole number from ${DEPTHS.min} to ${DEPTHS.max}, found ${JSON.stringify(depth)}`);
-  }
-  return n;
+  const level = depthFlag('--depth', depth, warnings);
+  if (!level) throw new UserError(`--depth: expected ${DEPTH_NAMES.join('|')}, found ${JSON.stringify(depth)}${didYouMean(depth, DEPTH_NAMES)}`);
+  return level;
 }
 
 function checkName(name: string): void {

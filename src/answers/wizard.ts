@@ -1,8 +1,9 @@
 /** The wizard's questions. Labels, help per choice and defaults all come from the schema. */
+import { CUSTOM_DEFAULT_DEPTH, DEPTH_LEVELS, DEPTH_QUESTION, type Depth } from '../catalog/depth.js';
 import type { ListOps, Overlay } from '../catalog/overlay-format.js';
 import { CancelledError } from '../errors.js';
 import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
-import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Methodology, type Refresh } from '../config/schema.js';
+import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Methodology, type Refresh } from '../config/schema.js';
 import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
@@ -31,10 +32,9 @@ export function askRefresh(prompter: Prompter, methodology: string): Promise<Ref
   return prompter.select('How often should a pull request bring a newer Scaffold?', choices, methodology === 'deep' ? 'weekly' : 'off');
 }
 
-export function askDepth(prompter: Prompter): Promise<number> {
-  const help = ['', 'summaries and checklists', 'summaries and checklists, a little more', 'full guidance', 'full guidance', 'full guidance, everything'];
-  const choices = [1, 2, 3, 4, 5].map((d) => ({ value: d, name: String(d), description: help[d] }));
-  return prompter.select('Knowledge depth (1 = summaries, 5 = everything)', choices, CUSTOM_DEFAULT_DEPTH);
+export function askDepth(prompter: Prompter): Promise<Depth> {
+  const choices = (Object.entries(DEPTH_LEVELS) as [Depth, string][]).map(([value, description]) => ({ value, name: value, description }));
+  return prompter.select(DEPTH_QUESTION, choices, CUSTOM_DEFAULT_DEPTH);
 }
 
 /**
@@ -94,7 +94,7 @@ export interface Answered {
   projectType?: string;
   name?: string;
   methodology?: string;
-  depth?: number;
+  depth?: Depth;
   agents?: Agent[];
   refresh?: Refresh;
   /** The type's answers (for `projectType`). */

@@ -41,7 +41,10 @@ for (const file of filesUnder(join(PACKAGE_ROOT, KNOWLEDGE_DIR)).filter((f) => f
 }
 for (const name of readdirSync(join(PACKAGE_ROOT, METHODOLOGY_DIR)).filter((f) => f.endsWith('.yml'))) {
   const source = `${METHODOLOGY_DIR}/${name}`;
-  store.add(source, 'data', read(source), readLayer(read(source), source, source).overlay);
+  const layer = readLayer(read(source), source, source);
+  // Scaffold's own overlays use the depth names; an old number here is a mistake, not a migration.
+  if (layer.warnings.length > 0) throw new Error(layer.warnings[0]);
+  store.add(source, 'data', read(source), layer.overlay);
   data++;
 }
 for (const name of readdirSync(join(PACKAGE_ROOT, SUITES_DIR)).sort()) {

@@ -4,6 +4,7 @@ import { formatIssues } from '../source/problems.js';
 import { builtSource, parseYamlSource, type Source } from '../source/source.js';
 import { didYouMean } from '../source/suggest.js';
 import { fromBuild } from './built.js';
+import { migrateDepths } from './depth.js';
 import { overlaySchema, type Overlay, type OverlayChanges } from './overlay-format.js';
 
 /** An overlay together with who is speaking and where it came from. */
@@ -15,16 +16,18 @@ export interface Layer {
   source: Source;
   /** Path of the overlay inside the source (`['overlay']` for config.yml's inline overlay). */
   at: PropertyKey[];
+  /** An old depth number, read as its level (depth.ts): one line each, naming the file and line. */
+  warnings: string[];
 }
 
 /** `shipped`: one of Scaffold's own overlays, which the build parsed and checked. */
 export function readLayer(text: string, shownAs: string, label: string, shipped = false): Layer {
   if (shipped) {
     const built = fromBuild<Overlay | undefined>(shownAs, 'data', text, () => undefined);
-    if (built) return { label, overlay: built, source: builtSource(text, shownAs, built), at: [] };
+    if (built) return { label, overlay: built, source: builtSource(text, shownAs, built), at: [], warnings: [] };
   }
-  const source = parseYamlSource(text, shownAs);
-  return { label, overlay: checkOverlay(source.data, source, shownAs), source, at: [] };
+  const { source, warnings } = migrateDepths(parseYamlSource(text, shownAs), 'edit that line (until then Scaffold reads the number as before)', []);
+  return { label, overlay: checkOverlay(source.data, source, shownAs), source, at: [], warnings };
 }
 
 /** Overlay-shaped data checked against the format; every problem is one line with its line number. */

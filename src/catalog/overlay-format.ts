@@ -7,9 +7,8 @@ import * as z from 'zod';
 import { once } from '../once.js';
 import { didYouMean } from '../source/suggest.js';
 import type { Condition } from './conditions.js';
+import { DEPTH_LEVELS, DEPTH_NAMES, type Depth } from './depth.js';
 import { projectTypes } from './types.js';
-
-export const DEPTHS = { min: 1, max: 5 } as const;
 
 /** Built on first use (src/once.ts): shipped overlays come checked from the build. */
 const schemas = once(() => {
@@ -42,7 +41,7 @@ const schemas = once(() => {
   });
 
   const changes = {
-    depth: z.int().min(DEPTHS.min).max(DEPTHS.max).optional().describe('knowledge depth 1-5: 1-2 summary, 3-5 full guidance'),
+    depth: depthSchema().optional(),
     knowledge: listOps.optional().describe('knowledge entries'),
     suites: listOps.optional().describe('starter test suites'),
     variables: z.record(z.string(), scalar).optional().describe('values templates can use'),
@@ -65,6 +64,11 @@ const schemas = once(() => {
   return { condition, overlay };
 });
 
+/** `summary | full`, each with its help, for config.yml and overlays alike. */
+export function depthSchema() {
+  return z.enum(DEPTH_NAMES).describe(`knowledge depth: ${DEPTH_NAMES.map((d) => `${d} = ${DEPTH_LEVELS[d]}`).join('; ')}`);
+}
+
 export const overlaySchema = (): z.ZodType<Overlay> => schemas().overlay as z.ZodType<Overlay>;
 /** `when:` of an overlay block or a suite.yml. */
 export const conditionSchema = (): z.ZodType<Condition> => schemas().condition;
@@ -77,7 +81,7 @@ export interface ListOps {
 
 /** What a layer may change: the selection, the depth and the variables templates see. */
 export interface OverlayChanges {
-  depth?: number;
+  depth?: Depth;
   knowledge?: ListOps;
   suites?: ListOps;
   variables?: Record<string, string | number | boolean>;

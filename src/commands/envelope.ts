@@ -6,6 +6,11 @@
 import type { Problem } from '../errors.js';
 import type { CommandContext } from './context.js';
 
+/** Without --json, warnings go to stderr, one line each (with --json, into the envelope's `warnings`). */
+export function printWarnings(ctx: Pick<CommandContext, 'stderr'>, warnings: string[]): void {
+  for (const w of warnings) ctx.stderr(`warning: ${w}\n`);
+}
+
 export interface Envelope {
   ok: boolean;
   command: string;

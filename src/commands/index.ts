@@ -12,7 +12,7 @@ import * as z from 'zod';
 z.config({ jitless: true });
 
 export { addTypeFlags } from '../answers/flags.js';
-export { readConfig } from '../config/load.js';
+export { readConfig, REWRITES_LATER, REWRITES_NOW } from '../config/load.js';
 export { pipeline } from '../pipeline.js';
 export { init } from './init.js';
 export { list } from './list.js';

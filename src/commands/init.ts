@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, delimiter, join, relative, resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
-import { readAnswersFile, readConfig, renderConfig } from '../config/load.js';
+import { readAnswersFile, readConfig, renderConfig, REWRITES_LATER, REWRITES_NOW, type FoundConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectCommands } from '../render/commands.js';
@@ -27,7 +27,7 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
 export async function init(dirArg: string | undefined, options: InitOptions, ctx: CommandContext): Promise<number> {
   // 1. Where, and what is already there
   const projectDir = projectFolder(ctx, dirArg);
-  const existing = readConfig(projectDir);
+  const existing = readConfig(projectDir, options.dryRun ? REWRITES_LATER : REWRITES_NOW);
 
   // 2. Answers: flags > answers file > existing config > wizard > defaults
   const flags: Flags = {
@@ -40,7 +40,10 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     typeAnswers: readTypeFlags(options, options.type),
   };
   const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;
-  const file = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers)) : undefined;
+  const answersFile = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers)) : undefined;
+  const file = answersFile?.source;
+  // Old depth numbers in config.yml, the answers file or --depth: read as their levels, reported once.
+  const warnings = [...(existing?.warnings ?? []), ...(answersFile?.warnings ?? [])];
   let config = await resolveAnswers({
     flags,
     file,
@@ -49,6 +52,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     folderName: basename(projectDir),
     selectionChoices: (c) => selectionChoices(pipeline({ projectDir, config: c })),
     target: projectDir,
+    warnings,
     preview: (c) => {
       const switched = withSwitches(c, options);
       return preview(pipeline({ projectDir, config: switched, configText: configText(switched, existing) }), projectDir);
@@ -59,7 +63,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
   // The file the overlay came from, for the lines of its problems: the answers file wins.
   const overlaySource = file && 'overlay' in (file.data as object) ? file : existing?.source;
-  const run = pipeline({ projectDir, config, configSource: overlaySource, configText: configText(config, existing) });
+  const run = pipeline({ projectDir, config, configSource: overlaySource, configText: configText(config, existing), warnings });
   const outcome = await run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
   const where = relative(ctx.cwd, projectDir);
   const next = [
@@ -68,7 +72,7 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
     ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
     'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
   ];
-  return printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, selection: run.selection, dryRun: !!options.dryRun }, next);
+  return printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, warnings: [...run.warnings, ...outcome.warnings], selection: run.selection, dryRun: !!options.dryRun }, next);
 }
 
 /** `--no-knowledge` / `--no-tests` are kept in config.yml, so later updates honour them. */
@@ -81,12 +85,12 @@ function withSwitches(config: Config, options: InitOptions): Config {
 }
 
 /**
- * The existing text when the answers did not change, else that text edited in place. Exported
- * for `scaffold explore`, which plans and applies config.yml exactly as init does.
+ * The existing text (old depth numbers named) when the answers did not change, else that text
+ * edited in place. Exported for `scaffold explore`, which plans and applies config.yml exactly as init does.
  */
-export function configText(config: Config, existing: { config: Config; text: string } | undefined): string {
-  if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.text;
-  return renderConfig(config, existing?.text);
+export function configText(config: Config, existing: Pick<FoundConfig, 'config' | 'named'> | undefined): string {
+  if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.named;
+  return renderConfig(config, existing?.named);
 }
 
 /** The wizard's summary of what the answers write. */

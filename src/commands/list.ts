@@ -7,7 +7,7 @@ import { AGENTS, DEFAULT_AGENTS, type Agent } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
-import { printEnvelope } from './envelope.js';
+import { printEnvelope, printWarnings } from './envelope.js';
 
 const KINDS = ['types', 'knowledge', 'suites', 'agents', 'units'] as const;
 type Kind = (typeof KINDS)[number];
@@ -47,10 +47,13 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
   for (const kind of kinds) {
     result[kind] = (kind === 'units' ? await unitRows(resolve(ctx.cwd)) : rows(kind, catalog, chosen)).filter((r) => !options.type || r.projectType === undefined || r.projectType === options.type);
   }
+  // An old depth number in the project's config.yml or its overlays, said once.
+  const warnings = [...(found?.warnings ?? []), ...catalog.layers.flatMap((l) => l.warnings)];
   if (options.json) {
-    printEnvelope(ctx, 'list', 0, result);
+    printEnvelope(ctx, 'list', 0, result, { warnings });
     return 0;
   }
+  printWarnings(ctx, warnings);
   for (const kind of kinds) {
     ctx.stdout(`${kind}:\n`);
     const items = result[kind]!;

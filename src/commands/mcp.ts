@@ -13,13 +13,15 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import * as z from 'zod';
+import { DEPTH_LEVELS, DEPTH_NAMES, type Depth } from '../catalog/depth.js';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
-import { FULL_DEPTH, renderEntryBody, splitSections } from '../render/knowledge.js';
+import { renderEntryBody, splitSections } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
 import { projectFolder, type CommandContext } from './context.js';
+import { printWarnings } from './envelope.js';
 
 export interface McpOptions {
   dir?: string;
@@ -29,7 +31,7 @@ export interface McpOptions {
 function knowledge(run: Pipeline) {
   const names = run.selection.knowledge.map((s) => s.name);
   const rendered = new Map<string, string>();
-  const render = (name: string, depth = run.selection.depth) => {
+  const render = (name: string, depth: Depth = run.selection.depth) => {
     const key = `${name} ${depth}`;
     if (!rendered.has(key)) rendered.set(key, renderEntryBody(run.catalog.entry(name), run.context(depth), depth));
     return rendered.get(key)!;
@@ -48,7 +50,9 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
   const projectDir = projectFolder(ctx, options.dir);
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: scaffold mcp serves a Scaffold project; run it there, pass --dir, or run \`npx scaffold-overlays init\` first`, [], { code: 'no-project' });
-  const run = pipeline({ projectDir, config: found.config, configSource: found.source });
+  const run = pipeline({ projectDir, config: found.config, configSource: found.source, warnings: found.warnings });
+  // stdout is the protocol's; an old depth number is said on stderr, where clients log it.
+  printWarnings(ctx, run.warnings);
   const entries = knowledge(run);
   const server = new McpServer({ name: 'scaffold', version: scaffoldVersion() });
 
@@ -68,8 +72,8 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
     'read_entry',
     {
       title: 'Read a knowledge entry',
-      description: "One knowledge entry, rendered for this project's answers. depth 1-2: summary and checklist; 3-5: everything.",
-      inputSchema: { name: z.string().describe('the entry name, as list_entries gives it'), depth: z.number().int().min(1).max(5).optional() },
+      description: `One knowledge entry, rendered for this project's answers, at the project's depth unless depth says otherwise: ${DEPTH_NAMES.map((d) => `${d}, ${DEPTH_LEVELS[d]}`).join('; ')}.`,
+      inputSchema: { name: z.string().describe('the entry name, as list_entries gives it'), depth: z.enum(DEPTH_NAMES).optional() },
     },
     async ({ name, depth }) => text(entries.render(entries.known(name), depth)),
   );
@@ -89,7 +93,7 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
     { title: 'What update would change', description: 'What `scaffold update` would do to each generated file now, without writing anything: the same report as `scaffold update --dry-run --json`.' },
     async () => {
       const outcome = await run.sync({ write: false, force: false, restore: [] });
-      return text({ changes: outcome.changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: c.path, action: c.action, source: c.source, ...(c.reason && { reason: c.reason }) })), warnings: outcome.warnings });
+      return text({ changes: outcome.changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: c.path, action: c.action, source: c.source, ...(c.reason && { reason: c.reason }) })), warnings: [...run.warnings, ...outcome.warnings] });
     },
   );
 
@@ -123,7 +127,7 @@ function search(entries: ReturnType<typeof knowledge>, query: string, limit: num
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const hits: Hit[] = [];
   for (const name of entries.names) {
-    for (const { heading, text } of splitSections(entries.render(name, FULL_DEPTH))) {
+    for (const { heading, text } of splitSections(entries.render(name, 'full'))) {
       const lower = text.toLowerCase();
       if (!words.every((w) => lower.includes(w))) continue;
       const score = words.reduce((n, w) => n + lower.split(w).length - 1, 0);

@@ -4,7 +4,7 @@ import type { Change } from '../sync/decide.js';
 import type { Selection } from '../overlays/merge.js';
 import { EXIT, type Problem } from '../errors.js';
 import type { CommandContext, OutputOptions } from './context.js';
-import { printEnvelope } from './envelope.js';
+import { printEnvelope, printWarnings } from './envelope.js';
 
 const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, rename: 36, keep: 33, skip: 33, detach: 35 };
 
@@ -62,7 +62,7 @@ export function printReport(ctx: CommandContext, options: OutputOptions, report:
       const verb = paint(c.action, c.action.padEnd(width));
       ctx.stdout(`  ${verb}  ${c.path}${c.reason ? `  (${c.reason})` : ''}\n`);
     }
-    for (const w of report.warnings) ctx.stderr(`warning: ${w}\n`);
+    printWarnings(ctx, report.warnings);
   }
   ctx.stdout(`${summary(report)}\n`);
   if (outOfDate) ctx.stderr(`${OUT_OF_DATE[0]!.toUpperCase()}${OUT_OF_DATE.slice(1)}.\n`);

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { readTypeFlags } from '../answers/flags.js';
-import { resolveAnswers } from '../answers/resolve.js';
+import { checkDepth, resolveAnswers } from '../answers/resolve.js';
 import { loadCatalog } from '../catalog/catalog.js';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
@@ -12,7 +12,7 @@ import { pipeline } from '../pipeline.js';
 import { renderEntryBody } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
-import { printEnvelope } from './envelope.js';
+import { printEnvelope, printWarnings } from './envelope.js';
 
 export interface ShowOptions extends Record<string, unknown> {
   dir?: string;
@@ -42,11 +42,15 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
   // A project's packs still count when showing an entry of another type from inside it.
   const config = found?.config.packs ? { ...answers, packs: found.config.packs } : answers;
   const inProject = found?.config.projectType === type;
-  const run = pipeline({ projectDir, config, configSource: inProject ? found.source : undefined, local: inProject });
-  const depth = options.depth !== undefined ? Number(options.depth) : run.selection.depth;
-  if (!Number.isInteger(depth) || depth < 1 || depth > 5) throw new UserError(`--depth: expected 1-5, found "${options.depth}"`);
+  const warnings = [...(found?.warnings ?? [])];
+  const depthGiven = checkDepth(options.depth, warnings);
+  const run = pipeline({ projectDir, config, configSource: inProject ? found.source : undefined, local: inProject, warnings });
+  const depth = depthGiven ?? run.selection.depth;
   const text = renderEntryBody(run.catalog.entry(name), run.context(depth), depth);
-  if (options.json) printEnvelope(ctx, 'show', 0, { entry: name, projectType: type, depth, text });
-  else ctx.stdout(text);
+  if (options.json) printEnvelope(ctx, 'show', 0, { entry: name, projectType: type, depth, text }, { warnings: run.warnings });
+  else {
+    printWarnings(ctx, run.warnings);
+    ctx.stdout(text);
+  }
   return 0;
 }

@@ -35,13 +35,16 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   }
 
   // 2. Otherwise: validate config.yml, then the whole pipeline.
-  const { readConfig, pipeline } = await import('./index.js');
-  const found = readConfig(projectDir);
+  const { readConfig, REWRITES_LATER, REWRITES_NOW, pipeline } = await import('./index.js');
+  const found = readConfig(projectDir, dryRun ? REWRITES_LATER : REWRITES_NOW);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
-  const { config, source } = found;
-  const run = pipeline({ projectDir, config, configSource: source });
+  const { config, source, named, warnings } = found;
+  // An old depth number is rewritten as its name, that line only, in place: config.yml joins the
+  // plan, so a writing run writes it and --check counts it as drift (exit 1) like any other file.
+  const configText = warnings.length > 0 ? named : undefined;
+  const run = pipeline({ projectDir, config, configSource: source, configText, warnings });
   const outcome = await run.sync({ write: !dryRun, force: !!options.force, restore: options.restore ?? [], disk: ctx.disk });
-  return printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, selection: run.selection, dryRun, check: options.check });
+  return printReport(ctx, options, { command: 'update', projectType: config.projectType, ...outcome, warnings: [...run.warnings, ...outcome.warnings], selection: run.selection, dryRun, check: options.check });
 }
 
 /**

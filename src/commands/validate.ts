@@ -4,13 +4,13 @@ import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectFolder, type CommandContext } from './context.js';
-import { printEnvelope } from './envelope.js';
+import { printEnvelope, printWarnings } from './envelope.js';
 
 export async function validate(dirArg: string | undefined, options: { json?: boolean }, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, dirArg);
   const found = readConfig(projectDir);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
-  const { config, source } = found;
+  const { config, source, warnings } = found;
 
   // Each step is checked even when an earlier one failed, so that one run lists every problem.
   const problems: UserError[] = [];
@@ -27,13 +27,15 @@ export async function validate(dirArg: string | undefined, options: { json?: boo
   const catalog = attempt(() => loadCatalog({ projectDir, packs: config.packs }));
   if (catalog) for (const read of ownContent(catalog)) attempt(read);
   // 2. The names the overlays use, then every template the project selects, rendered for it
-  const run: Pipeline | undefined = catalog && attempt(() => pipeline({ projectDir, config, configSource: source }));
+  const run: Pipeline | undefined = catalog && attempt(() => pipeline({ projectDir, config, configSource: source, warnings }));
   if (run) attempt(() => run.files());
   if (problems.length > 0) throw combined(problems);
 
   const layers = run!.catalog.layers.length;
-  if (options.json) printEnvelope(ctx, 'validate', 0, { projectType: config.projectType, overlays: layers });
-  else ctx.stdout(`valid: .scaffold/config.yml${layers ? ` and ${layers} overlay file(s) from packs and .scaffold/overlays` : ''}\n`);
+  // An old depth number is valid (read as its level), and said so.
+  if (options.json) printEnvelope(ctx, 'validate', 0, { projectType: config.projectType, overlays: layers }, { warnings: run!.warnings });
+  else printWarnings(ctx, run!.warnings);
+  if (!options.json) ctx.stdout(`valid: .scaffold/config.yml${layers ? ` and ${layers} overlay file(s) from packs and .scaffold/overlays` : ''}\n`);
   return 0;
 }
 

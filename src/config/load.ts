@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { UserError } from '../errors.js';
+import { migrateDepths, type DepthMigration } from '../catalog/depth.js';
 import { projectTypes } from '../catalog/types.js';
 import { CONFIG_FILE } from '../project-files.js';
 import { formatIssues, type Locate } from '../source/problems.js';
@@ -27,16 +28,47 @@ export function validateConfig(data: unknown, at?: Source | Locate): Config {
   throw new UserError(lines[0]!, lines.slice(1), { hint });
 }
 
-/**
- * The project's config, with its source (for line numbers) and text (init edits it in place),
- * or undefined when the project has none yet.
- */
-export function readConfig(projectDir: string): { config: Config; source: Source; text: string } | undefined {
+export interface FoundConfig {
+  config: Config;
+  /** For line numbers. */
+  source: Source;
+  /** The file as it is. */
+  text: string;
+  /** The file with each old depth number replaced by its name, not another byte changed: what init and update edit and write. */
+  named: string;
+  /** One line per old depth number, read as its level; a writing init or update rewrites them. */
+  warnings: string[];
+}
+
+/** What an old depth number's warning says will fix it: a run that writes says it does. */
+export const REWRITES_LATER = '`scaffold update` rewrites the line';
+export const REWRITES_NOW = 'this run rewrites the line';
+
+/** The project's config, or undefined when the project has none yet. */
+export function readConfig(projectDir: string, fix = REWRITES_LATER): FoundConfig | undefined {
   const path = join(projectDir, CONFIG_FILE);
   if (!existsSync(path)) return undefined;
   const text = readText(path, CONFIG_FILE, 'Scaffold reads its answers from a file of that name');
-  const source = parseYamlSource(text, CONFIG_FILE);
-  return { config: validateConfig(source.data, source), source, text };
+  const { source, warnings, changed } = withDepthNames(parseYamlSource(text, CONFIG_FILE), fix);
+  return { config: validateConfig(source.data, source), source, text, named: replaceScalars(text, changed.map(({ path, level }) => ({ path, value: level }))), warnings };
+}
+
+/**
+ * The text with the scalars at `changes` replaced, byte for byte in place: renderConfig would
+ * also add every default the file leaves out, and an old number's fix is its one line.
+ */
+function replaceScalars(text: string, changes: { path: PropertyKey[]; value: string }[]): string {
+  if (changes.length === 0) return text;
+  const doc = yaml().parseDocument(text);
+  const spans = changes.map(({ path, value }) => ({ range: (doc.getIn(path, true) as { range: [number, number] }).range, value }));
+  let out = text;
+  for (const { range, value } of spans.sort((a, b) => b.range[0] - a.range[0])) out = out.slice(0, range[0]) + value + out.slice(range[1]);
+  return out;
+}
+
+/** config.yml's `depth` and its inline overlay's, old numbers read as levels (catalog/depth.ts). */
+function withDepthNames(source: Source, fix: string): DepthMigration {
+  return migrateDepths(source, fix, ['overlay'], [['depth']]);
 }
 
 /**
@@ -55,14 +87,18 @@ function readText(path: string, shown: string, why: string): string {
   }
 }
 
-/** Read an answers file given with `--answers` (YAML or JSON, config-shaped, possibly partial). */
-export function readAnswersFile(path: string): Source {
+/**
+ * Read an answers file given with `--answers` (YAML or JSON, config-shaped, possibly partial);
+ * an old depth number is read as its level, with a warning (the file is the person's: not rewritten).
+ */
+export function readAnswersFile(path: string): { source: Source; warnings: string[] } {
   if (!existsSync(path)) throw new UserError(`--answers ${path}: file not found. Pass the path of a YAML or JSON file.`);
   const source = parseYamlSource(readText(path, `--answers ${path}`, 'it should be a YAML or JSON file of answers'), path);
   if (typeof source.data !== 'object' || source.data === null || Array.isArray(source.data)) {
     throw new UserError(`${path}: expected a map of answers like "projectType: ml", found ${typeof source.data}`);
   }
-  return source;
+  const { source: named, warnings } = withDepthNames(source, 'edit that line; config.yml gets the name');
+  return { source: named, warnings };
 }
 
 /**

@@ -4,7 +4,8 @@
  * it into the JSON Schema editors use (`scaffold schema`).
  */
 import * as z from 'zod';
-import { DEPTHS, overlaySchema, type Overlay } from '../catalog/overlay-format.js';
+import { CUSTOM_DEFAULT_DEPTH, type Depth } from '../catalog/depth.js';
+import { depthSchema, overlaySchema, type Overlay } from '../catalog/overlay-format.js';
 import { projectTypes } from '../catalog/types.js';
 import { once, oncePerKey } from '../once.js';
 import { sectionSchema } from './sections.js';
@@ -15,8 +16,6 @@ export const METHODOLOGIES = {
   custom: 'choose the depth and toggle entries and suites yourself',
 } as const;
 export type Methodology = keyof typeof METHODOLOGIES;
-
-export const CUSTOM_DEFAULT_DEPTH = 3;
 
 /** The coding agents whose files Scaffold writes, each with its one line of help (README "For coding agents"). */
 export const AGENTS = {
@@ -56,7 +55,7 @@ const common = once(() => ({
     .enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]])
     .default('deep')
     .describe('deep | mvp | custom'),
-  depth: z.int().min(DEPTHS.min).max(DEPTHS.max).optional().describe('knowledge depth 1-5, only with methodology custom'),
+  depth: depthSchema().optional().describe(`${depthSchema().description}; only with methodology custom (default ${CUSTOM_DEFAULT_DEPTH})`),
   packs: z
     .array(z.string().min(1))
     .optional()
@@ -94,7 +93,7 @@ const shapeWithOverlay = oncePerKey((type: string) => shape(type, true));
 const shapeWithoutOverlay = oncePerKey((type: string) => shape(type, false));
 
 /** The rules across fields, and the default depth of custom, on top of the shape. */
-function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: number }>>(schema: T) {
+function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: Depth }>>(schema: T) {
   return schema
     .superRefine((config, ctx) => {
       if (config.methodology !== 'custom' && config.depth !== undefined) {
@@ -131,7 +130,7 @@ export type Config = {
   name: string;
   projectType: string;
   methodology: Methodology;
-  depth?: number;
+  depth?: Depth;
   packs?: string[];
   agents: Agent[];
   refresh?: Refresh;

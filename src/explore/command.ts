@@ -9,7 +9,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../commands/context.js';
-import { printEnvelope } from '../commands/envelope.js';
+import { printEnvelope, printWarnings } from '../commands/envelope.js';
 import { readConfig } from '../config/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { openBrowser } from './open-browser.js';
@@ -39,15 +39,16 @@ export async function explore(dirArg: string | undefined, options: ExploreOption
   // 1. The folder, which must exist: the plan is of what init would do there
   const projectDir = existingFolder(ctx, dirArg);
   const port = parsePort(options.port);
-  // 2. A config.yml that does not read is fixed first, as for init and update
-  readConfig(projectDir);
+  // 2. A config.yml that does not read is fixed first, as for init and update; an old depth number is said once
+  const warnings = readConfig(projectDir)?.warnings ?? [];
 
   // 3. Serve, say where, and open the browser when there is one
   const server = await startServer(projectDir, port);
   const stop = stopped(); // listening before the address is out, so a stop right after it counts
   const opened = options.open !== false && openBrowser(server.url);
-  if (options.json) printEnvelope(ctx, 'explore', EXIT.ok, { url: server.url, projectDir, opened });
+  if (options.json) printEnvelope(ctx, 'explore', EXIT.ok, { url: server.url, projectDir, opened }, { warnings });
   else {
+    printWarnings(ctx, warnings);
     ctx.stdout(`Scaffold explore for ${projectDir}\n\n  ${server.url}\n\n`);
     ctx.stdout(`${opened ? 'Opened in your browser.' : 'Open that address in your browser.'} Press Ctrl+C to stop.\n`);
   }

@@ -4,11 +4,11 @@
  * config schema's methodologies and agents). The page holds no question of its own.
  */
 import { basename } from 'node:path';
-import { DEPTHS } from '../catalog/overlay-format.js';
+import { CUSTOM_DEFAULT_DEPTH, DEPTH_LEVELS, DEPTH_QUESTION } from '../catalog/depth.js';
 import { describeCondition } from '../catalog/conditions.js';
 import { projectTypes, type Choice, type FieldInfo, type FieldValue } from '../catalog/types.js';
 import { readConfig } from '../config/load.js';
-import { AGENTS, CUSTOM_DEFAULT_DEPTH, DEFAULT_AGENTS, METHODOLOGIES } from '../config/schema.js';
+import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES } from '../config/schema.js';
 import { folderDefault } from '../answers/resolve.js';
 import { configAnswers, type Answers } from './answers.js';
 
@@ -32,7 +32,7 @@ export interface Form {
   hasConfig: boolean;
   types: { id: string; title: string; description: string; fields: FormField[] }[];
   methodologies: Choice[];
-  depth: { min: number; max: number; default: number };
+  depth: { question: string; choices: Choice[]; default: string };
   agents: Choice[];
   defaultAgents: string[];
 }
@@ -63,7 +63,7 @@ export function formOf(projectDir: string): Form {
       };
     }),
     methodologies: Object.entries(METHODOLOGIES).map(([value, help]) => ({ value, help })),
-    depth: { min: DEPTHS.min, max: DEPTHS.max, default: CUSTOM_DEFAULT_DEPTH },
+    depth: { question: DEPTH_QUESTION, choices: Object.entries(DEPTH_LEVELS).map(([value, help]) => ({ value, help })), default: CUSTOM_DEFAULT_DEPTH },
     agents: Object.entries(AGENTS).map(([value, help]) => ({ value, help })),
     defaultAgents: DEFAULT_AGENTS,
   };

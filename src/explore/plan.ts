@@ -11,7 +11,7 @@ import { brokenRules, defaultOf, projectTypes, type FieldValue, type SectionAnsw
 import type { CommandContext } from '../commands/context.js';
 import { configText } from '../commands/init.js';
 import { printReport } from '../commands/report.js';
-import { readConfig } from '../config/load.js';
+import { readConfig, REWRITES_LATER, REWRITES_NOW } from '../config/load.js';
 import { DEFAULT_AGENTS, sectionOf, type Config } from '../config/schema.js';
 import { environmentError, UserError, type Problem } from '../errors.js';
 import type { Selection } from '../overlays/merge.js';
@@ -49,13 +49,14 @@ export type PlanView =
 
 /** Resolve, plan and compare with the disk; `write` applies it as init does. */
 export async function planFor(projectDir: string, answers: Answers, write = false): Promise<Planned & { report: unknown; exitCode: number }> {
-  const existing = readConfig(projectDir);
-  const config = await resolveAnswers({ flags: flagsOf(answers), existing: existing?.config, folderName: basename(projectDir) });
-  const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing) });
+  const existing = readConfig(projectDir, write ? REWRITES_NOW : REWRITES_LATER);
+  const warnings = [...(existing?.warnings ?? [])];
+  const config = await resolveAnswers({ flags: flagsOf(answers), existing: existing?.config, folderName: basename(projectDir), warnings });
+  const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing), warnings });
   const outcome = await run.sync({ write, force: false, restore: [] });
   let printed = '';
   const ctx: CommandContext = { cwd: projectDir, isTTY: false, color: false, stdout: (t) => void (printed += t), stderr: () => {}, prompter: noPrompter };
-  const exitCode = printReport(ctx, { json: true, dryRun: !write }, { command: 'init', projectType: config.projectType, ...outcome, selection: run.selection, dryRun: !write });
+  const exitCode = printReport(ctx, { json: true, dryRun: !write }, { command: 'init', projectType: config.projectType, ...outcome, warnings: [...run.warnings, ...outcome.warnings], selection: run.selection, dryRun: !write });
   return { config, run, outcome, report: JSON.parse(printed) as unknown, exitCode };
 }
 

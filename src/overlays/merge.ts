@@ -1,4 +1,5 @@
 /** Merge overlay layers into the Selection. Pure: the rules are listed in README.md. */
+import type { Depth } from '../catalog/depth.js';
 import { describeCondition, matches, type Condition } from '../catalog/conditions.js';
 import type { Layer } from '../catalog/layers.js';
 import type { ListOps, OverlayChanges } from '../catalog/overlay-format.js';
@@ -24,7 +25,7 @@ export interface Selected {
 export interface Selection {
   projectType: string;
   methodology: string;
-  depth: number;
+  depth: Depth;
   knowledge: Selected[];
   suites: Selected[];
   variables: Record<string, string | number | boolean>;
@@ -39,7 +40,8 @@ export function select(config: Config, catalog: SelectionCatalog, inline?: Layer
   const state: Selection = {
     projectType: config.projectType,
     methodology: config.methodology,
-    depth: 0,
+    // Every preset sets a depth; summary until one does.
+    depth: 'summary',
     knowledge: [],
     suites: [],
     variables: {},

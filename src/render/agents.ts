@@ -61,12 +61,12 @@ function whenOf(entry: KnowledgeEntry): string {
 
 /** The entry's checklist as rendered for this project, with links that resolve from `linkBase`. */
 function checklist(entry: KnowledgeEntry, context: RenderContext, linkBase: string): string {
-  const body = renderEntryBody(entry, { ...context, knowledgeLinkBase: linkBase }, 1);
+  const body = renderEntryBody(entry, { ...context, knowledgeLinkBase: linkBase }, 'summary');
   return splitSections(body).find((s) => s.heading === 'Checklist')?.text.trim() ?? '';
 }
 
 function titleOf(entry: KnowledgeEntry, context: RenderContext): string {
-  const body = renderEntryBody(entry, context, 1);
+  const body = renderEntryBody(entry, context, 'summary');
   return /^# (.+)$/m.exec(body)?.[1] ?? entry.name;
 }
 

@@ -4,9 +4,9 @@ import type { Selection } from '../overlays/merge.js';
 
 export function renderKnowledgeIndex(plan: Selection, entries: KnowledgeEntry[], projectName: string): string {
   const depthNote =
-    plan.depth >= 3
+    plan.depth === 'full'
       ? 'Each entry is rendered in full: summary, deep guidance and checklist.'
-      : 'Each entry is rendered at summary depth: summary and checklist (methodology deep or a custom depth of 3 or more adds the deep guidance).';
+      : 'Each entry is rendered at summary depth: summary and checklist (methodology deep, or custom with `depth: full`, adds the deep guidance).';
   const rows = entries.map((e, i) => {
     const by = plan.knowledge[i]!.by;
     return `| [${e.name}](${e.name}.md) | ${e.description} | ${e.tier} | ${by} |`;

@@ -66,8 +66,8 @@ describe.each(entries)('knowledge entry $name', (entry) => {
     const escapes = (entry.body.match(/\\\{\{/g) ?? []).length;
     for (const config of configs) {
       const label = describeAnswers(config);
-      const full = renderEntryBody(entry, contextFor(config, 5), 5);
-      const short = renderEntryBody(entry, contextFor(config, 1), 1);
+      const full = renderEntryBody(entry, contextFor(config, 'full'), 'full');
+      const short = renderEntryBody(entry, contextFor(config, 'summary'), 'summary');
       const lines = full.split('\n').length;
       if (lines < 180 || lines > 350) problems.push(`${label}: ${lines} lines (expected 180-350)`);
       if ((full.match(/\{\{/g) ?? []).length > escapes) problems.push(`${label}: unresolved {{ in output`);
@@ -81,7 +81,7 @@ describe.each(entries)('knowledge entry $name', (entry) => {
       const checklist = sections.find((s) => s.heading === 'Checklist')?.text ?? '';
       const items = checklist.split('\n').filter((l) => /^- \[ \] \S/.test(l)).length;
       if (items < 6 || items > 12) problems.push(`${label}: ${items} checklist items "- [ ] ..." (expected 6-12)`);
-      if (/^## Deep Guidance/m.test(short) || !/^## Checklist/m.test(short)) problems.push(`${label}: depth 1 sections wrong`);
+      if (/^## Deep Guidance/m.test(short) || !/^## Checklist/m.test(short)) problems.push(`${label}: summary depth sections wrong`);
       for (const fence of fencesOf(full)) {
         const error = checkedOnce(fence);
         if (error) problems.push(`${label}: ${fence.lang} fence at line ${fence.line}: ${error}`);

@@ -18,7 +18,7 @@ const entries = shippedEntries();
 describe('the review month', () => {
   it.each(entries.map((e) => [e.name, e]))('of %s shows under its title, with its sources at the end', (_, entry) => {
     const config = answerCombinations(entry.projectType!)[0]!;
-    for (const depth of [1, 5]) {
+    for (const depth of ['summary', 'full'] as const) {
       const file = renderEntryFile(entry, contextFor(config, depth), depth);
       const lines = file.split('\n');
       expect(lines[2]).toMatch(/^# \S/);

@@ -18,7 +18,7 @@ function guidance(entry: string): { label: string; text: string }[] {
   return answerCombinations(type)
     .filter((config) => pipelineFor(config).selection.knowledge.some((k) => k.name === entry))
     .map((config) => {
-      const body = renderEntryBody(catalog.entry(entry), contextFor(config, 5), 5);
+      const body = renderEntryBody(catalog.entry(entry), contextFor(config, 'full'), 'full');
       return { label: describeAnswers(config), text: splitSections(body).find((s) => s.heading === 'Deep Guidance')!.text };
     });
 }

@@ -48,7 +48,7 @@ function configFor(c: Contrast, value: Value): Config {
 
 /** The entry rendered in full for the line's answers with `field` set to `value`, by section. */
 function sectionsFor(c: Contrast, value: Value): Map<string, string> {
-  const body = renderEntryBody(catalog.entry(c.entry), contextFor(configFor(c, value), 5), 5);
+  const body = renderEntryBody(catalog.entry(c.entry), contextFor(configFor(c, value), 'full'), 'full');
   return new Map(splitSections(body).map((s) => [s.heading ?? '', s.text]));
 }
 

@@ -168,6 +168,7 @@ describe('bad input exits 2 and writes nothing', () => {
     ['an unknown option', ['init', '--yes', '--type', 'ml', '--ml-phase', 'both', '--colour'], /unknown option '--colour'/],
     ['a contradiction between answers', ['init', '--yes', '--ml-phase', 'training', '--ml-serving', 'batch'], /a training-only project serves nothing/],
     ['a missing answers file', ['init', '--answers', 'nope.yml'], /--answers .*nope.yml: file not found/],
+    ['a depth that is not a level', ['init', '--yes', '--type', 'ml', '--ml-phase', 'both', '--methodology', 'custom', '--depth', 'deep'], /--depth: expected summary\|full, found "deep"/],
   ];
   it.each(cases)('%s', (_, args, message) => {
     const dir = tempDir();
@@ -202,6 +203,89 @@ describe('bad input exits 2 and writes nothing', () => {
   });
 });
 
+describe('an old depth number (the 1-5 scale before summary and full)', () => {
+  const LIB = ['--type', 'library', '--lib-visibility', 'internal', '--name', 'lib', '--methodology', 'custom'];
+  const ENTRY = 'docs/knowledge/library-testing.md';
+  /** A custom project at `depth`, then its config.yml's depth line swapped for an old number, a comment above and beside it. */
+  const oldProject = (depth: string, old: number) => {
+    const dir = tempDir();
+    expect(cli(['init', '--yes', ...LIB, '--depth', depth], dir).code).toBe(0);
+    const named = readFile(dir, '.scaffold/config.yml');
+    const text = named.replace(`depth: ${depth}\n`, `# how much we read\ndepth: ${old} # set in 2025\n`);
+    writeFile(dir, '.scaffold/config.yml', text);
+    return { dir, text, line: text.split('\n').indexOf(`depth: ${old} # set in 2025`) + 1 };
+  };
+
+  it.each([['full', 4], ['summary', 2]] as const)('renders what %s renders for depth %i, warns with file and line, and a writing update rewrites just that line', (depth, old) => {
+    const { dir, text, line } = oldProject(depth, old);
+    const fresh = tempDir();
+    cli(['init', '--yes', ...LIB, '--depth', depth], fresh);
+    const warning = `.scaffold/config.yml:${line}: depth ${old} is now written "depth: ${depth}" (${depth === 'full' ? 'levels 3 to 5' : 'levels 1 and 2'} rendered the same);`;
+
+    // Reading commands warn once, one line, and change nothing.
+    const validate = cli(['validate'], dir);
+    expect(validate.code).toBe(0);
+    expect(validate.stderr).toBe(`warning: ${warning} \`scaffold update\` rewrites the line\n`);
+    expect(cli(['show', 'library-testing'], dir).stdout).toBe(cli(['show', 'library-testing'], fresh).stdout);
+
+    // --check: the line is drift the next update fixes, so it exits 1, and --json says why.
+    const check = cli(['update', '--check', '--json'], dir);
+    expect(check.code).toBe(1);
+    const json = JSON.parse(check.stdout);
+    expect(json.warnings).toEqual([`${warning} \`scaffold update\` rewrites the line`]);
+    expect(json.changes).toEqual([{ path: '.scaffold/config.yml', action: 'update', source: 'answers' }]);
+    expect(readFile(dir, '.scaffold/config.yml')).toBe(text);
+
+    // A writing update: that line only, comments kept; the knowledge is what the level renders.
+    const update = cli(['update'], dir);
+    expect(update.code).toBe(0);
+    expect(update.stderr).toBe(`warning: ${warning} this run rewrites the line\n`);
+    expect(update.stdout).toMatch(/update\s+\.scaffold\/config\.yml/);
+    expect(readFile(dir, '.scaffold/config.yml')).toBe(text.replace(`depth: ${old} #`, `depth: ${depth} #`));
+    expect(readFile(dir, ENTRY)).toBe(readFile(fresh, ENTRY));
+
+    // The next run is silent and up to date.
+    const again = cli(['update'], dir);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/^Done: \d+ unchanged\.$/m);
+    expect(cli(['update', '--check'], dir).code).toBe(0);
+  });
+
+  it('init on a config with an old number rewrites the line too, and says so', () => {
+    const { dir, text, line } = oldProject('full', 5);
+    const result = cli(['init', '--yes'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: .scaffold/config.yml:${line}: depth 5 is now written "depth: full"`);
+    expect(readFile(dir, '.scaffold/config.yml')).toBe(text.replace('depth: 5 #', 'depth: full #'));
+  });
+
+  it('--depth 3 still works, as full, with a warning', () => {
+    const dir = tempDir();
+    const result = cli(['init', '--yes', ...LIB, '--depth', '3'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('warning: --depth: depth 3 is now written "--depth full" (levels 3 to 5 rendered the same); pass --depth full\n');
+    expect(readFile(dir, '.scaffold/config.yml')).toMatch(/^depth: full$/m);
+    expect(readFile(dir, ENTRY)).toContain('(depth full)');
+  });
+
+  it('an overlay\'s old number names the overlay file, and renders as its level', () => {
+    // A local overlay's depth wins over the preset's (methodology deep); custom's config.yml depth would win over it.
+    const dir = tempDir();
+    cli(['init', '--yes', '--type', 'library', '--lib-visibility', 'internal'], dir);
+    expect(readFile(dir, ENTRY)).toContain('## Deep Guidance');
+    writeFile(dir, '.scaffold/overlays/team.yml', '# ours\ndepth: 1\n');
+    const list = JSON.parse(cli(['list', 'types', '--json'], dir).stdout);
+    expect(list.warnings).toEqual(['.scaffold/overlays/team.yml:2: depth 1 is now written "depth: summary" (levels 1 and 2 rendered the same); edit that line (until then Scaffold reads the number as before)']);
+    const update = cli(['update'], dir);
+    expect(update.stderr).toContain('warning: .scaffold/overlays/team.yml:2: depth 1 is now written "depth: summary"');
+    expect(readFile(dir, ENTRY)).not.toContain('## Deep Guidance');
+    // Nothing rewrites the overlay, so the next update, with nothing to write, still says it.
+    const again = cli(['update'], dir);
+    expect(again.stdout).toMatch(/^Done: \d+ unchanged\.$/m);
+    expect(again.stderr).toContain('warning: .scaffold/overlays/team.yml:2: depth 1 is now written "depth: summary"');
+  });
+});
+
 describe('the other commands', () => {
   it('--dry-run --json prints the plan and the resolved selection, writing nothing', () => {
     const dir = tempDir();
@@ -209,7 +293,7 @@ describe('the other commands', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ ok: true, command: 'init', projectType: 'ml', dryRun: true, conflicts: [], errors: [] });
-    expect(json.selection.depth).toBe(1);
+    expect(json.selection.depth).toBe('summary');
     expect(json.selection.knowledge.map((k: { name: string }) => k.name).sort()).toEqual(
       ['ml-architecture', 'ml-project-structure', 'ml-requirements', 'ml-testing', 'ml-training-patterns'],
     );
@@ -222,7 +306,7 @@ describe('the other commands', () => {
     expect(cli(['list', 'types'], dir).stdout).toContain('browser-extension');
     const knowledge = JSON.parse(cli(['list', 'knowledge', '--type', 'ml', '--json'], dir).stdout).knowledge;
     expect(knowledge).toHaveLength(12);
-    expect(cli(['show', 'ml-serving-patterns', '--ml-phase', 'inference', '--ml-serving', 'batch', '--depth', '1'], dir).stdout).toMatch(/^# /);
+    expect(cli(['show', 'ml-serving-patterns', '--ml-phase', 'inference', '--ml-serving', 'batch', '--depth', 'summary'], dir).stdout).toMatch(/^# /);
     const unknown = cli(['show', 'ml-testng'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown knowledge entry "ml-testng" (did you mean ml-testing?)');

@@ -79,7 +79,7 @@ const TABLE: Row[] = [
   { label: 'init with too many folders', setup: empty, args: ['init', 'a', 'b', '--yes'], exit: 2, error: { code: 'usage' } },
   { label: 'a type that does not exist', setup: empty, args: ['init', '--yes', '--type', 'game'], exit: 2, error: { code: 'invalid', flag: '--type' } },
   { label: 'a missing answer without a terminal', setup: empty, args: ['init', '--yes', '--type', 'ml'], exit: 2, error: { code: 'invalid', flag: '--ml-phase' } },
-  { label: 'a depth that is not a number', setup: empty, args: ['init', '--yes', '--type', 'library', '--methodology', 'custom', '--depth', 'abc'], exit: 2, error: { code: 'invalid', flag: '--depth' } },
+  { label: 'a depth that is not a level', setup: empty, args: ['init', '--yes', '--type', 'library', '--methodology', 'custom', '--depth', 'abc'], exit: 2, error: { code: 'invalid', flag: '--depth' } },
   { label: 'a rule across flags', setup: empty, args: ['init', '--yes', '--type', 'browser-extension', '--ext-ui-surfaces', '', '--no-ext-content-script', '--no-ext-background-worker'], exit: 2, error: { code: 'invalid', flag: '--ext-ui-surfaces' } },
   { label: 'a list that does not exist', setup: empty, args: ['list', 'recipes'], exit: 2, error: { code: 'invalid' } },
   { label: 'an entry that does not exist', setup: project, args: ['show', 'ml-testng'], exit: 2, error: { code: 'invalid' } },

@@ -184,6 +184,14 @@ describe('scaffold explore: the plan', () => {
     expect(plan.files.filter((f) => f.action !== 'unchanged')).toEqual([]);
   });
 
+  it('offers the two depth levels, each with its help, full by default', async () => {
+    const run = await startExplore(folder());
+    const { json: form } = await api<{ depth: { question: string; choices: { value: string; help: string }[]; default: string } }>(run, '/api/form');
+    expect(form.depth.choices.map((c) => c.value)).toEqual(['summary', 'full']);
+    expect(form.depth.choices.every((c) => c.help.length > 20)).toBe(true);
+    expect(form.depth.default).toBe('full');
+  });
+
   it('previews a file: its content after apply, and its diff against the file on disk', async () => {
     const dir = folder();
     expect(cli(['init', '--yes', '-q', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'classical'], dir).code).toBe(0);
@@ -204,7 +212,7 @@ describe('scaffold explore: the plan', () => {
 describe('scaffold explore: share and apply', () => {
   const variations: [string, Record<string, string>][] = [
     ...projectTypes().ids.map((type): [string, Record<string, string>] => [`${type}, its first example`, exampleFlags(type)]),
-    ['ml, custom depth 2, a dotted name, other agents, no tracking', { ...ML, name: 'fraud.model', methodology: 'custom', depth: '2', agents: 'cursor,mcp', 'ml-experiment-tracking': 'false' }],
+    ['ml, custom depth summary, a dotted name, other agents, no tracking', { ...ML, name: 'fraud.model', methodology: 'custom', depth: 'summary', agents: 'cursor,mcp', 'ml-experiment-tracking': 'false' }],
     ['browser-extension with no page and no agents', { type: 'browser-extension', 'ext-ui-surfaces': '', 'ext-content-script': 'true', agents: 'none' }],
   ];
 

@@ -130,7 +130,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     await page.selectOption('#f-ml-serving', 'batch');
     await page.click('label[for="methodology-custom"]');
     await settled(page);
-    await page.selectOption('#f-depth', '2');
+    await page.selectOption('#f-depth', 'summary');
     await page.click('label[for="agents-cursor"]');
     await settled(page);
     const link = await page.inputValue('#share-link');
@@ -143,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(await page.inputValue('#command'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toBe('config.yml');
-    expect(readFileSync(await download.path(), 'utf8')).toMatch(/^methodology: custom\ndepth: 2\n/m);
+    expect(readFileSync(await download.path(), 'utf8')).toMatch(/^methodology: custom\ndepth: summary\n/m);
 
     // A key this Scaffold does not ask (added by a chat tool, say) is left out, not an error.
     const shared = await open(run, `${link}&utm_source=chat`);
@@ -152,11 +152,11 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     expect(await shared.isChecked('#methodology-custom')).toBe(true);
     expect(await shared.inputValue('#f-ml-phase')).toBe('inference');
     expect(await shared.inputValue('#f-ml-serving')).toBe('batch');
-    expect(await shared.inputValue('#f-depth')).toBe('2');
+    expect(await shared.inputValue('#f-depth')).toBe('summary');
     expect(await shared.isChecked('#agents-cursor')).toBe(true);
     expect(await filesShown(shared)).toEqual(files);
     expect(new URL(shared.url()).searchParams.has('utm_source')).toBe(false);
-    expect(await shared.inputValue('#command')).toBe('npx scaffold-overlays init --yes --type ml --name fraud-model --methodology custom --depth 2 --agents agents-md,claude,cursor --ml-phase inference --ml-model-type deep-learning --ml-serving batch --ml-experiment-tracking');
+    expect(await shared.inputValue('#command')).toBe('npx scaffold-overlays init --yes --type ml --name fraud-model --methodology custom --depth summary --agents agents-md,claude,cursor --ml-phase inference --ml-model-type deep-learning --ml-serving batch --ml-experiment-tracking');
     await done(page, shared);
   });
 

@@ -38,10 +38,12 @@ const TABLE: [string, boolean, object][] = [
   ['a public library without documentation', false, lib({ visibility: 'public', documentationLevel: 'none' })],
   ['a public library, documentation by default', true, lib({ visibility: 'public' })],
   ['an internal library without documentation', true, lib({ documentationLevel: 'none' })],
-  ['depth with methodology custom', true, ml({}, { methodology: 'custom', depth: 2 })],
-  ['depth with methodology deep', false, ml({}, { methodology: 'deep', depth: 2 })],
-  ['depth without a methodology (deep)', false, ml({}, { depth: 2 })],
-  ['depth out of range', false, ml({}, { methodology: 'custom', depth: 9 })],
+  ['depth summary with methodology custom', true, ml({}, { methodology: 'custom', depth: 'summary' })],
+  ['depth full with methodology custom', true, ml({}, { methodology: 'custom', depth: 'full' })],
+  ['depth with methodology deep', false, ml({}, { methodology: 'deep', depth: 'summary' })],
+  ['depth without a methodology (deep)', false, ml({}, { depth: 'full' })],
+  ['a depth that is not a level', false, ml({}, { methodology: 'custom', depth: 'deep' })],
+  ['an overlay with depth summary', true, ml({}, { overlay: { depth: 'summary' } })],
   ['no name', false, { projectType: 'ml', ml: { projectPhase: 'both' } }],
   ['a name with spaces', false, ml({}, { name: 'My Model' })],
   ['a type that does not exist', false, { name: 'x', projectType: 'game' }],
@@ -73,6 +75,20 @@ describe('the JSON Schema of config.yml', () => {
     expect(schemaValid, JSON.stringify(check.errors)).toBe(valid);
     const verdict = cliVerdict(config);
     expect(verdict.valid, verdict.output).toBe(valid);
+  });
+
+  it('refuses an old depth number, which the CLI still reads with a warning: the editor steers to the names', () => {
+    for (const config of [ml({}, { methodology: 'custom', depth: 4 }), ml({}, { overlay: { when: [{ if: { 'ml.modelType': 'llm' }, depth: 2 }] } })]) {
+      expect(check(config)).toBe(false);
+      const run = cli(['validate', '--json'], (() => {
+        const dir = tempDir('schema-');
+        mkdirSync(join(dir, '.scaffold'));
+        writeFileSync(join(dir, '.scaffold/config.yml'), JSON.stringify(config, null, 2));
+        return dir;
+      })());
+      expect(run.code, run.stdout).toBe(0);
+      expect(JSON.parse(run.stdout).warnings).toEqual([expect.stringMatching(/^\.scaffold\/config\.yml:\d+: depth [24] is now written "depth: (full|summary)"/)]);
+    }
   });
 
   it('is draft-07, one flat object with a rule per type, no oneOf', () => {

@@ -48,7 +48,7 @@ describe('scaffold mcp', () => {
     const full = textOf(await client.callTool({ name: 'read_entry', arguments: { name: 'ml-serving-patterns' } }));
     expect(full).toMatch(/^# /);
     expect(full).toContain('## Deep Guidance');
-    const short = textOf(await client.callTool({ name: 'read_entry', arguments: { name: 'ml-serving-patterns', depth: 1 } }));
+    const short = textOf(await client.callTool({ name: 'read_entry', arguments: { name: 'ml-serving-patterns', depth: 'summary' } }));
     expect(short).not.toContain('## Deep Guidance');
     expect(short).toContain('## Checklist');
     const resources = (await client.listResources()).resources.map((r) => r.uri);

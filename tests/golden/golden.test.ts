@@ -18,9 +18,9 @@ const GOLDEN = fileURLToPath(new URL('.', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 // Each type's golden project is its first example answers (content/types/<type>.yml).
-// custom uses depth 2 so that its tree differs from both deep (full) and mvp (core only). The
+// custom uses depth summary so that its tree differs from both deep (full) and mvp (core only). The
 // files for coding agents: every agent with deep, the default (AGENTS.md, CLAUDE.md) with mvp, none with custom.
-const METHODOLOGIES: [string, object][] = [['deep', { agents: [...AGENT_IDS] }], ['mvp', {}], ['custom', { depth: 2, agents: [] }]];
+const METHODOLOGIES: [string, object][] = [['deep', { agents: [...AGENT_IDS] }], ['mvp', {}], ['custom', { depth: 'summary', agents: [] }]];
 
 describe.each(projectTypes().ids)('golden FilePlan of a %s project', (type) => {
   it.each(METHODOLOGIES)('with methodology %s', (methodology, extra) => {

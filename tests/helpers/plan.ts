@@ -1,4 +1,5 @@
 /** The pipeline on a config, outside any project: what the golden and content tests render. */
+import type { Depth } from '../../src/catalog/depth.js';
 import { projectTypes } from '../../src/catalog/types.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Selection } from '../../src/overlays/merge.js';
@@ -14,7 +15,7 @@ export function pipelineFor(config: Config): Pipeline {
  * What templates see for a config at a depth, with an empty variable set and nothing selected
  * (so every `{{ref}}` renders as text): how the content tests render each entry on its own.
  */
-export function contextFor(config: Config, depth: number): RenderContext {
+export function contextFor(config: Config, depth: Depth): RenderContext {
   const selection: Selection = { projectType: config.projectType, methodology: config.methodology, depth, knowledge: [], suites: [], variables: {}, agents: [] };
   return renderContext(config, selection, projectTypes(), scaffoldVersion(), depth);
 }

@@ -1,4 +1,5 @@
 /** The README's tables of project types, flags and rules, made from the type list (content/types). */
+import { DEPTH_NAMES } from '../../src/catalog/depth.js';
 import type { FieldInfo, TypeList } from '../../src/catalog/types.js';
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -30,7 +31,7 @@ export function readmeTypeTables(types: TypeList): string {
     'Rules checked wherever answers come from (flags, the wizard, an answers file, a hand-edited config.yml):',
     '',
     ...types.ids.flatMap((id) => types.get(id).rules.map((r) => `- ${id}: ${r.message}.`)),
-    '- any type: `depth` is set by methodology deep and mvp; choose it only with `methodology: custom`.',
+    `- any type: \`depth\` is set by methodology deep and mvp; choose it (${DEPTH_NAMES.map((d) => `\`${d}\``).join(' or ')}) only with \`methodology: custom\`.`,
   ];
   return lines.join('\n');
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readTypeFlags } from '../../src/answers/flags.js';
 import type { Prompter, PromptChoice } from '../../src/answers/prompter.js';
 import { folderDefault, resolveAnswers, type ResolveInput } from '../../src/answers/resolve.js';
-import { validateConfig } from '../../src/config/load.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAnswersFile, validateConfig } from '../../src/config/load.js';
 import { parseYamlSource } from '../../src/source/source.js';
 import { CancelledError } from '../../src/errors.js';
 
@@ -109,6 +112,25 @@ describe('answer resolution', () => {
     await expect(resolve({ file: typo })).rejects.toThrow('answers.yml:1: projectTyp: unknown key (did you mean projectType?)');
   });
 
+  it('reads an old --depth number as its level with a warning, and refuses anything else naming the levels', async () => {
+    const flags = (depth: string) => ({ ...noFlags, type: 'library', methodology: 'custom', depth, typeAnswers: readTypeFlags({ libVisibility: 'internal' }, undefined) });
+    const warnings: string[] = [];
+    expect((await resolve({ flags: flags('3'), warnings })).depth).toBe('full');
+    expect(warnings).toEqual(['--depth: depth 3 is now written "--depth full" (levels 3 to 5 rendered the same); pass --depth full']);
+    expect((await resolve({ flags: flags('summary'), warnings })).depth).toBe('summary');
+    expect(warnings).toHaveLength(1);
+    await expect(resolve({ flags: flags('deep') })).rejects.toThrow('--depth: expected summary|full, found "deep"');
+    await expect(resolve({ flags: flags('6') })).rejects.toThrow('--depth: expected summary|full, found "6"');
+  });
+
+  it('reads an old depth number in the answers file as its level', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'scaffold-answers-')), 'answers.yml');
+    writeFileSync(path, 'projectType: library\nmethodology: custom\ndepth: 2\nlibrary: { visibility: internal }\n');
+    const { source, warnings } = readAnswersFile(path);
+    expect(warnings).toEqual([`${path}:3: depth 2 is now written "depth: summary" (levels 1 and 2 rendered the same); edit that line; config.yml gets the name`]);
+    expect((await resolve({ file: source })).depth).toBe('summary');
+  });
+
   it('refuses --depth without methodology custom', async () => {
     await expect(resolve({ flags: { ...noFlags, type: 'library', depth: '2', typeAnswers: readTypeFlags({ libVisibility: 'internal' }, undefined) } })).rejects.toThrow(
       '--depth applies to methodology custom only',
@@ -171,7 +193,7 @@ describe('the wizard', () => {
 
   it('for custom, keeps the entries and suites the person turned off as the inline overlay', async () => {
     const { prompter } = scripted({
-      'Knowledge depth (1 = summaries, 5 = everything)': 2,
+      'Knowledge depth': 'summary',
       'Which platform?': 'ios',
       'How is the app distributed?': 'public',
       'How much offline support?': 'none',
@@ -188,7 +210,7 @@ describe('the wizard', () => {
         suites: [{ name: 's1', description: 'S1', selected: true }, { name: 's2', description: 'S2', selected: false }],
       }),
     });
-    expect(config).toMatchObject({ depth: 2, overlay: { knowledge: { remove: ['b'] }, suites: { add: ['s2'] } } });
+    expect(config).toMatchObject({ depth: 'summary', overlay: { knowledge: { remove: ['b'] }, suites: { add: ['s2'] } } });
   });
 
   it('passes Ctrl+C on as a cancellation', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { validateConfig, renderConfig } from '../../src/config/load.js';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readConfig, validateConfig, renderConfig } from '../../src/config/load.js';
 import { projectTypes } from '../../src/catalog/types.js';
 import { configSchemaText } from '../../src/config/json-schema.js';
 import { parseYamlSource } from '../../src/source/source.js';
@@ -26,9 +29,9 @@ describe('config schema', () => {
     expect(both.ml).toMatchObject({ servingPattern: 'realtime' });
   });
 
-  it('gives custom a depth of 3 unless one is chosen, and refuses a depth with deep or mvp', () => {
-    expect(validateConfig({ name: 'm', projectType: 'mobile-app', methodology: 'custom', mobileApp: { platform: 'ios' } }).depth).toBe(3);
-    expect(problems('name: m\nprojectType: mobile-app\nmethodology: mvp\ndepth: 4\nmobileApp: { platform: ios }\n')).toEqual([
+  it('gives custom a depth of full unless one is chosen, and refuses a depth with deep or mvp', () => {
+    expect(validateConfig({ name: 'm', projectType: 'mobile-app', methodology: 'custom', mobileApp: { platform: 'ios' } }).depth).toBe('full');
+    expect(problems('name: m\nprojectType: mobile-app\nmethodology: mvp\ndepth: full\nmobileApp: { platform: ios }\n')).toEqual([
       'config.yml:4: depth: depth is set by methodology mvp: remove depth, or set methodology: custom to choose it',
       'Fix config.yml and run again',
     ]);
@@ -89,6 +92,43 @@ describe('config schema', () => {
     const edited = renderConfig(changed, commented);
     expect(edited).toContain('projectPhase: both # we serve too');
     expect(edited).toContain('modelType: llm');
+  });
+});
+
+describe('an old depth number in config.yml', () => {
+  const project = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'scaffold-depth-'));
+    mkdirSync(join(dir, '.scaffold'));
+    writeFileSync(join(dir, '.scaffold/config.yml'), text);
+    return dir;
+  };
+  const old = (depth: number) => `# ours\nname: m\nprojectType: library\nmethodology: custom\ndepth: ${depth} # how much to read\nlibrary:\n  visibility: internal\n`;
+
+  it('reads 1 and 2 as summary and 3 to 5 as full, one warning naming the file, the line and the fix', () => {
+    for (const [depth, level] of [[1, 'summary'], [2, 'summary'], [3, 'full'], [4, 'full'], [5, 'full']] as const) {
+      const found = readConfig(project(old(depth)))!;
+      expect(found.config.depth).toBe(level);
+      expect(found.warnings).toEqual([
+        `.scaffold/config.yml:5: depth ${depth} is now written "depth: ${level}" (${level === 'full' ? 'levels 3 to 5' : 'levels 1 and 2'} rendered the same); \`scaffold update\` rewrites the line`,
+      ]);
+    }
+  });
+
+  it('reads a number in the inline overlay too, and is silent about names', () => {
+    const found = readConfig(project('name: m\nprojectType: library\nlibrary:\n  visibility: internal\noverlay:\n  when:\n    - if: { library.visibility: internal }\n      depth: 2\n'))!;
+    expect(found.config.overlay?.when?.[0]?.depth).toBe('summary');
+    expect(found.warnings).toEqual([expect.stringMatching(/^\.scaffold\/config\.yml:8: depth 2 is now written "depth: summary"/)]);
+    expect(readConfig(project(old(4).replace('depth: 4', 'depth: full')))!.warnings).toEqual([]);
+  });
+
+  it('is rewritten as its name on that line only, the comments around it kept', () => {
+    const text = old(4);
+    const found = readConfig(project(text))!;
+    expect(found.named).toBe(text.replace('depth: 4 #', 'depth: full #'));
+  });
+
+  it('still refuses a depth that is neither a name nor 1-5', () => {
+    expect(() => readConfig(project(old(7)))).toThrow('.scaffold/config.yml:5: depth: expected summary|full, found 7');
   });
 });
 

@@ -21,14 +21,14 @@ describe('exit codes', () => {
 
   it('puts bad input into the JSON object with --json', () => {
     const ctx = testContext(tempDir());
-    failure(new UserError('config.yml:4: ml.projectPhase: expected training|inference|both', ['--depth: expected a whole number from 1 to 5, found "abc"'], { hint: 'Fix config.yml and run again' }), ctx, true, false, 'validate');
+    failure(new UserError('config.yml:4: ml.projectPhase: expected training|inference|both', ['--depth: expected summary|full, found "abc"'], { hint: 'Fix config.yml and run again' }), ctx, true, false, 'validate');
     expect(JSON.parse(ctx.out)).toEqual({
       ok: false,
       command: 'validate',
       warnings: [],
       errors: [
         { code: 'invalid', message: 'config.yml:4: ml.projectPhase: expected training|inference|both', file: 'config.yml', line: 4, hint: 'Fix config.yml and run again' },
-        { code: 'invalid', message: '--depth: expected a whole number from 1 to 5, found "abc"', flag: '--depth', hint: 'Fix config.yml and run again' },
+        { code: 'invalid', message: '--depth: expected summary|full, found "abc"', flag: '--depth', hint: 'Fix config.yml and run again' },
       ],
     });
     expect(ctx.err).toBe('');

@@ -7,7 +7,7 @@ import type { Config } from '../../src/config/schema.js';
 import { select, type SelectionCatalog } from '../../src/overlays/merge.js';
 
 const tiers: Record<string, string> = { a: 'core', b: 'core', c: 'extended', d: 'extended' };
-const layer = (label: string, overlay: Overlay): Layer => ({ label, overlay, source: { file: label, data: overlay, lineOf: () => 1 }, at: [] });
+const layer = (label: string, overlay: Overlay): Layer => ({ label, overlay, source: { file: label, data: overlay, lineOf: () => 1 }, at: [], warnings: [] });
 
 /** The merge of a preset, a type overlay and further layers (packs' and local), with a tiny fake catalog. */
 function resolvePlan(config: Config, preset: Layer, typeOverlay: Layer, layers: Layer[]) {
@@ -57,17 +57,17 @@ describe('overlay merge', () => {
   });
 
   it('filters by the preset tiers before local overlays, so a team can still add an extended entry', () => {
-    const preset = layer('mvp', { depth: 1, tiers: { knowledge: ['core'], suites: ['unit'] } });
+    const preset = layer('mvp', { depth: 'summary', tiers: { knowledge: ['core'], suites: ['unit'] } });
     const plan = resolvePlan(config(), preset, type, [layer('local', { knowledge: { add: ['d'] } })]);
     expect(names(plan.knowledge)).toEqual(['a', 'b', 'd']);
     expect(names(plan.suites)).toEqual(['x-unit']);
   });
 
   it('lets the last layer win for depth and variables; custom depth comes from config.yml', () => {
-    const preset = layer('preset', { depth: 5, variables: { v: 'preset', w: 1 } });
+    const preset = layer('preset', { depth: 'full', variables: { v: 'preset', w: 1 } });
     const local = layer('local', { variables: { v: 'local' } });
-    expect(resolvePlan(config(), preset, type, [local])).toMatchObject({ depth: 5, variables: { v: 'local', w: 1 } });
-    expect(resolvePlan(config({ methodology: 'custom', depth: 2 }), preset, type, []).depth).toBe(2);
+    expect(resolvePlan(config(), preset, type, [local])).toMatchObject({ depth: 'full', variables: { v: 'local', w: 1 } });
+    expect(resolvePlan(config({ methodology: 'custom', depth: 'summary' }), preset, type, []).depth).toBe('summary');
   });
 
   it('applies the inline overlay of config.yml after local overlays', () => {

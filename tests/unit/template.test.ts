@@ -45,7 +45,7 @@ function spread(type: string): Config[] {
   return [...picked];
 }
 
-const contexts = Object.fromEntries(types.ids.map((type) => [type, spread(type).map((config) => pipelineFor(config).context(5))])) as Record<string, object[]>;
+const contexts = Object.fromEntries(types.ids.map((type) => [type, spread(type).map((config) => pipelineFor(config).context('full'))])) as Record<string, object[]>;
 
 const templates: { source: string; text: string; types: string[] }[] = [
   ...shippedEntries().map((e) => ({ source: e.file, text: e.body, types: [e.projectType!] })),

@@ -13,7 +13,7 @@
 /**
  * @typedef {{ projectDir: string, defaultName: string, initial: Answers, hasConfig: boolean,
  *   types: { id: string, title: string, description: string, fields: FormField[] }[],
- *   methodologies: Choice[], depth: { min: number, max: number, default: number },
+ *   methodologies: Choice[], depth: { question: string, choices: Choice[], default: string },
  *   agents: Choice[], defaultAgents: string[] }} Form
  */
 /** @typedef {{ code: string, message: string, flag?: string, file?: string }} Problem */

@@ -98,13 +98,13 @@ export function buildForm(root, form, onChange) {
   const name = el('input', { id: 'f-name', 'data-flag': 'name', placeholder: form.defaultName, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy('name') });
   name.addEventListener('input', () => onChange('name', name.value.trim() || undefined, true));
   const depth = el('select', { id: 'f-depth', 'data-flag': 'depth', 'aria-describedby': describedBy('depth') });
-  for (let d = form.depth.min; d <= form.depth.max; d++) depth.append(el('option', { value: String(d) }, String(d)));
+  for (const d of form.depth.choices) depth.append(el('option', { value: String(d.value), 'data-help': d.help }, String(d.value)));
   depth.addEventListener('change', () => onChange('depth', depth.value));
   root.replaceChildren(
     radios('type', 'Project type', form.types.map((t) => ({ value: t.id, label: t.title, help: t.description })), onChange),
     field('name', [el('label', { for: 'f-name' }, 'Project name'), name], `Used in generated files and package names. Default: ${form.defaultName}, from the folder's name.`),
     radios('methodology', 'How much should Scaffold set up?', form.methodologies.map((m) => ({ value: String(m.value), label: String(m.value), help: m.help })), onChange),
-    field('depth', [el('label', { for: 'f-depth' }, 'Knowledge depth (1 = summaries, 5 = everything)'), depth], `Default: ${form.depth.default}.`),
+    field('depth', [el('label', { for: 'f-depth' }, form.depth.question), depth, el('p', { class: 'choice-help', id: 'choice-depth' })], `Default: ${form.depth.default}.`),
     el('div', { id: 'type-questions' }),
     checkboxes('agents', 'Files for coding agents', form.agents.map((a) => ({ value: String(a.value), help: a.help })), 'none', onChange),
   );
