@@ -18,7 +18,7 @@ import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
-import { renderEntryBody, splitSections } from '../render/knowledge.js';
+import { renderEntryRead, splitSections } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
 import { projectFolder, type CommandContext } from './context.js';
 import { printWarnings } from './envelope.js';
@@ -33,7 +33,7 @@ function knowledge(run: Pipeline) {
   const rendered = new Map<string, string>();
   const render = (name: string, depth: Depth = run.selection.depth) => {
     const key = `${name} ${depth}`;
-    if (!rendered.has(key)) rendered.set(key, renderEntryBody(run.catalog.entry(name), run.context(depth), depth));
+    if (!rendered.has(key)) rendered.set(key, renderEntryRead(run.catalog.entry(name), run.context(depth), depth));
     return rendered.get(key)!;
   };
   const known = (name: string) => {

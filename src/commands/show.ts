@@ -9,7 +9,7 @@ import { loadCatalog } from '../catalog/catalog.js';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { pipeline } from '../pipeline.js';
-import { renderEntryBody } from '../render/knowledge.js';
+import { renderEntryRead } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 import { printEnvelope, printWarnings } from './envelope.js';
@@ -46,7 +46,7 @@ export async function show(name: string, options: ShowOptions, ctx: CommandConte
   const depthGiven = checkDepth(options.depth, warnings);
   const run = pipeline({ projectDir, config, configSource: inProject ? found.source : undefined, local: inProject, warnings });
   const depth = depthGiven ?? run.selection.depth;
-  const text = renderEntryBody(run.catalog.entry(name), run.context(depth), depth);
+  const text = renderEntryRead(run.catalog.entry(name), run.context(depth), depth);
   if (options.json) printEnvelope(ctx, 'show', 0, { entry: name, projectType: type, depth, text }, { warnings: run.warnings });
   else {
     printWarnings(ctx, run.warnings);

@@ -306,7 +306,11 @@ describe('the other commands', () => {
     expect(cli(['list', 'types'], dir).stdout).toContain('browser-extension');
     const knowledge = JSON.parse(cli(['list', 'knowledge', '--type', 'ml', '--json'], dir).stdout).knowledge;
     expect(knowledge).toHaveLength(12);
-    expect(cli(['show', 'ml-serving-patterns', '--ml-phase', 'inference', '--ml-serving', 'batch', '--depth', 'summary'], dir).stdout).toMatch(/^# /);
+    const shown = cli(['show', 'ml-serving-patterns', '--ml-phase', 'inference', '--ml-serving', 'batch', '--depth', 'summary'], dir).stdout;
+    expect(shown).toMatch(/^# /);
+    // The review month and the sources, as in the project's file.
+    expect(shown).toMatch(/^> Reviewed \d{4}-\d{2} against \d+ sources?, listed at the end\.$/m);
+    expect(shown).toContain('\n## Sources\n');
     const unknown = cli(['show', 'ml-testng'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown knowledge entry "ml-testng" (did you mean ml-testing?)');

@@ -48,6 +48,9 @@ describe('scaffold mcp', () => {
     const full = textOf(await client.callTool({ name: 'read_entry', arguments: { name: 'ml-serving-patterns' } }));
     expect(full).toMatch(/^# /);
     expect(full).toContain('## Deep Guidance');
+    // How old its facts are, as the file in the project says it.
+    expect(full).toMatch(/^> Reviewed \d{4}-\d{2} against \d+ sources?, listed at the end\.$/m);
+    expect(full).toContain('## Sources');
     const short = textOf(await client.callTool({ name: 'read_entry', arguments: { name: 'ml-serving-patterns', depth: 'summary' } }));
     expect(short).not.toContain('## Deep Guidance');
     expect(short).toContain('## Checklist');
