@@ -52,6 +52,7 @@ describe('the wizard in a terminal', () => {
       'Project name', ENTER,
       'How much should Scaffold set up?', `${DOWN}${ENTER}`, // mvp
       'Which manifest version?', ENTER,
+      'Which browsers does the extension target?', ENTER, // chrome and edge
       'Which UI surfaces?', ` ${ENTER}`, // untick the popup: no surface
       'Inject a content script', `n${ENTER}`,
       'Run a background service worker?', `n${ENTER}`, // nothing left to run: the rule is broken
@@ -72,6 +73,7 @@ describe('the wizard in a terminal', () => {
     expect(config).toContain('name: renamed');
     expect(config).toMatch(/uiSurfaces:\n\s+- popup/);
     expect(config).toContain('hasBackgroundWorker: false');
+    expect(config).toMatch(/browsers:\n\s+- chrome\n\s+- edge\n/);
   });
 
   it('Ctrl+C exits 130 and writes nothing', () => {

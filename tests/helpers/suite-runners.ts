@@ -52,6 +52,28 @@ export function runVitest(dir: string): SuiteRun {
   return { code: run.status ?? -1, output, passed: count('passed'), failed: count('failed'), errors: 0 };
 }
 
+export interface LintFinding {
+  code: string;
+  message: string;
+}
+
+/**
+ * `npm run lint:firefox` in a generated extension: Mozilla's web-ext lint (from the linked
+ * node_modules) on the built dist/, as JSON. No update check: CI and NO_UPDATE_NOTIFIER are set.
+ */
+export function runFirefoxLint(dir: string): { code: number; output: string; errors: LintFinding[]; warnings: LintFinding[]; notices: LintFinding[] } {
+  const run = spawnSync('npm', ['run', '--silent', 'lint:firefox', '--', '--output', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...vitestEnv, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
+    timeout: 60_000,
+  });
+  const output = `${run.stdout}${run.stderr}`;
+  const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as Record<'errors' | 'warnings' | 'notices', LintFinding[]>;
+  const findings = (list: LintFinding[]) => list.map(({ code, message }) => ({ code, message }));
+  return { code: run.status ?? -1, output, errors: findings(report.errors), warnings: findings(report.warnings), notices: findings(report.notices) };
+}
+
 export function runTsc(dir: string): { code: number; output: string } {
   const run = spawnSync(process.execPath, [join(NODE_MODULES, 'typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: dir, encoding: 'utf8', env: vitestEnv, timeout: 120_000 });
   return { code: run.status ?? -1, output: `${run.stdout}${run.stderr}` };

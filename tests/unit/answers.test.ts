@@ -240,6 +240,7 @@ describe('the wizard', () => {
   it('checks a rule across answers as soon as they are in, and asks its questions again', async () => {
     const { prompter, asked, notes } = scripted({
       'Which manifest version?': 3,
+      'Which browsers does the extension target?': ['chrome', 'firefox'],
       'Which UI surfaces?': [],
       'Inject a content script into pages?': inTurn(false, true),
       'Run a background service worker?': false,
@@ -248,11 +249,11 @@ describe('the wizard', () => {
     expect(notes).toContain('an extension needs at least one UI surface, a content script or a background worker: change one of these answers');
     // Asked again from the rule's first question, the earlier answers offered as the defaults.
     expect(asked.map((a) => a.message)).toEqual([
-      'Which manifest version?', 'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?',
+      'Which manifest version?', 'Which browsers does the extension target?', 'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?',
       'Which UI surfaces?', 'Inject a content script into pages?', 'Run a background service worker?', 'How often should a pull request bring a newer Scaffold?', 'Write these files?',
     ]);
-    expect(asked[5]!.preset).toBe(false);
-    expect(config.browserExtension).toMatchObject({ uiSurfaces: [], hasContentScript: true, hasBackgroundWorker: false });
+    expect(asked[6]!.preset).toBe(false);
+    expect(config.browserExtension).toMatchObject({ browsers: ['chrome', 'firefox'], uiSurfaces: [], hasContentScript: true, hasBackgroundWorker: false });
   });
 
   it('goes back from the summary to change one answer, asking only that question again', async () => {

@@ -48,6 +48,15 @@ describe('config schema', () => {
     expect(
       problems('name: m\nprojectType: browser-extension\nbrowserExtension:\n  uiSurfaces: []\n  hasContentScript: false\n  hasBackgroundWorker: false\n')[0],
     ).toMatch(/needs at least one UI surface, a content script or a background worker/);
+    expect(problems('name: m\nprojectType: browser-extension\nbrowserExtension:\n  browsers: []\n')[0]).toBe(
+      'config.yml:4: browserExtension.browsers: an extension needs at least one browser: choose chrome, edge or firefox',
+    );
+    expect(problems('name: m\nprojectType: browser-extension\nbrowserExtension:\n  manifestVersion: 2\n  browsers: [edge, chrome]\n')[0]).toMatch(
+      /^config.yml:5: browserExtension.browsers: Chrome no longer runs Manifest V2/,
+    );
+    // Manifest V2 without browsers means Firefox, so an older MV2 config stays valid.
+    expect(validateConfig({ name: 'm', projectType: 'browser-extension', browserExtension: { manifestVersion: 2 } }).browserExtension).toMatchObject({ browsers: ['firefox'] });
+    expect(validateConfig({ name: 'm', projectType: 'browser-extension' }).browserExtension).toMatchObject({ browsers: ['chrome', 'edge'] });
     expect(problems('name: m\nprojectType: library\nlibrary:\n  visibility: internal\n  documentationLevel: none\n')).toEqual([]);
   });
 

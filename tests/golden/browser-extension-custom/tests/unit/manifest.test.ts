@@ -15,13 +15,19 @@ const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.m
 const SURFACES: string[] = ["popup","options"];
 const HAS_CONTENT_SCRIPT = true;
 
-/** Where each UI surface is declared, as a path into the manifest. */
-const SURFACE_KEYS: Record<string, string[]> = {
-  popup: ['action', 'default_popup'],
-  options: ['options_ui', 'page'],
-  newtab: ['chrome_url_overrides', 'newtab'],
-  devtools: ['devtools_page'],
-  sidepanel: ['side_panel', 'default_path'],
+/**
+ * Where each UI surface is declared, as paths into the manifest. The side UI has one key per
+ * engine: Chromium reads side_panel (Manifest V3), Firefox reads sidebar_action; each browser
+ * ignores the other's key.
+ */
+const SURFACE_KEYS: Record<string, string[][]> = {
+  popup: [['action', 'default_popup']],
+  options: [['options_ui', 'page']],
+  newtab: [['chrome_url_overrides', 'newtab']],
+  devtools: [['devtools_page']],
+  sidepanel: [
+    ['side_panel', 'default_path'],
+  ],
 };
 
 function at(path: string[]): unknown {
@@ -62,9 +68,12 @@ describe('manifest.json', () => {
     expect([...hosts].sort()).toEqual([...matches].sort());
   });
 
-  it('declares every chosen UI surface, and no other', () => {
-    const declared = Object.keys(SURFACE_KEYS).filter((surface) => at(SURFACE_KEYS[surface]!) !== undefined);
-    expect(declared.sort()).toEqual([...SURFACES].sort());
-    for (const surface of declared) expect(at(SURFACE_KEYS[surface]!)).toMatch(/^[\w/-]+\.html$/);
+  it('declares every chosen UI surface, for every target browser, and no other', () => {
+    const declared = (surface: string) => SURFACE_KEYS[surface]!.filter((path) => at(path) !== undefined);
+    expect(Object.keys(SURFACE_KEYS).filter((surface) => declared(surface).length > 0).sort()).toEqual([...SURFACES].sort());
+    for (const surface of SURFACES) {
+      expect(declared(surface), `${surface}: declared where each target browser reads it`).toEqual(SURFACE_KEYS[surface]);
+      for (const path of declared(surface)) expect(at(path)).toMatch(/^[\w/-]+\.html$/);
+    }
   });
 });
