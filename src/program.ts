@@ -71,7 +71,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
 
   program
     .command('list [what]')
-    .description('list project types, knowledge entries, suites or agents (what: types | knowledge | suites | agents)')
+    .description('list project types, knowledge entries, suites, agents or the units under a folder (what: types | knowledge | suites | agents | units)')
     .option('--type <type>', 'only what applies to one project type (`scaffold list types` shows them)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('scaffold list', 'scaffold list knowledge --type ml'))
