@@ -7,10 +7,12 @@ import { readConfig } from '../config/load.js';
 import { readWorkspace, workspaceConfigText, type FoundWorkspace } from '../config/workspace.js';
 import { REFRESH, type Refresh } from '../config/schema.js';
 import { workspacePipeline } from '../pipeline.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, OutputOptions } from './context.js';
 import { printReport } from './report.js';
 import { findUnits } from './units.js';
-import type { UpdateOptions } from './update.js';
+
+/** update's options that apply here (update.ts imports this file through index.ts, so not its type). */
+type UpdateOptions = OutputOptions & { check?: boolean; restore?: string[] };
 
 /** The init flags a workspace root has no use for: it has no type, answers, knowledge or agents. */
 const NOT_FOR_A_WORKSPACE = ['type', 'name', 'methodology', 'depth', 'agents', 'answers'] as const;
