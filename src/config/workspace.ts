@@ -4,7 +4,7 @@
  * at the root): the drift check and the refresh pull request over every unit, and one test
  * workflow running each unit's tests in its folder. It has no answers beyond `refresh`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { isWorkspaceText } from '../catalog/workspace-root.js';
@@ -33,7 +33,8 @@ export interface FoundWorkspace {
 /** The folder's workspace config, or undefined when its config.yml is a project's (or missing). */
 export function readWorkspace(dir: string): FoundWorkspace | undefined {
   const path = join(dir, CONFIG_FILE);
-  if (!existsSync(path)) return undefined;
+  // Not a file (a folder of that name): readConfig says so, in its own words.
+  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
   const text = readFileSync(path, 'utf8');
   const source = parseYamlSource(text, CONFIG_FILE);
   if (!isWorkspaceText(text) && !(source.data && typeof source.data === 'object' && 'workspace' in source.data)) return undefined;
