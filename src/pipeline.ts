@@ -7,7 +7,8 @@
  *   4. render    the Selection into the FilePlan (render/plan.ts, pure), plus config.schema.json
  *   5. sync      compare the FilePlan with the disk and apply it (sync/), when asked to
  *
- * `show` and `validate` stop after the render; `init` and `update` sync.
+ * `show` and `validate` stop after the render; `init` and `update` sync. A workspace root (a
+ * monorepo's, holding its units' workflows) takes `workspacePipeline` below instead.
  */
 import { loadCatalog, type Catalog } from './catalog/catalog.js';
 import type { Depth } from './catalog/depth.js';
@@ -15,7 +16,8 @@ import { inputsHash } from './catalog/inputs.js';
 import { shippedRenames } from './catalog/renames.js';
 import { unknownNames, type Layer } from './catalog/layers.js';
 import { configSchemaText } from './config/json-schema.js';
-import type { Config } from './config/schema.js';
+import { REFRESH_SUITE, type Config } from './config/schema.js';
+import { join } from 'node:path';
 import { UserError } from './errors.js';
 import { once } from './once.js';
 import { select, type Selection } from './overlays/merge.js';
@@ -24,6 +26,10 @@ import { CONFIG_FILE, LOCAL, SCHEMA_FILE } from './project-files.js';
 import { renderContext, type RenderContext } from './render/context.js';
 import type { FilePlan } from './render/file-plan.js';
 import { renderFilePlan } from './render/plan.js';
+import { renderWorkspacePlan, WORKFLOWS_DIR } from './render/workspace.js';
+import { workspaceAbove } from './catalog/workspace-root.js';
+import { readConfig } from './config/load.js';
+import type { WorkspaceConfig } from './config/workspace.js';
 import type { Source } from './source/source.js';
 import type { DiskOps } from './sync/disk-ops.js';
 import { syncProject, type SyncOutcome } from './sync/sync.js';
@@ -39,6 +45,11 @@ export interface PipelineInput {
   configText?: string;
   /** What reading the answers warned about (an old depth number in config.yml, a flag or an answers file). */
   warnings?: string[];
+  /**
+   * A unit inside a workspace renders no `.github/workflows/` (GitHub reads only the root's; the
+   * workspace's hold them). Default: whether a workspace root is above the project.
+   */
+  inWorkspace?: boolean;
 }
 
 export interface SyncRequest {
@@ -82,9 +93,10 @@ export function pipeline(input: PipelineInput): Pipeline {
   // 3. select
   const selection = select(config, catalog, inline);
   const version = scaffoldVersion();
+  const inWorkspace = input.inWorkspace ?? (local && workspaceAbove(projectDir) !== undefined);
   // 4. render
   const files = once((): FilePlan => {
-    const plan = renderFilePlan(config, selection, catalog, version);
+    const plan = renderFilePlan(config, selection, catalog, version).filter((f) => !(inWorkspace && f.path.startsWith(WORKFLOWS_DIR)));
     plan.unshift({ path: SCHEMA_FILE, content: configSchemaText(catalog), policy: 'managed', source: 'config schema' });
     if (input.configText !== undefined) plan.unshift({ path: CONFIG_FILE, content: input.configText, policy: 'config', source: 'answers' });
     return plan;
@@ -126,4 +138,49 @@ function checkLayers(catalog: Catalog, config: Config, inline: Layer | undefined
     return unknownNames(layer, catalog.known, config.projectType);
   });
   if (problems.length > 0) throw new UserError(problems[0]!, problems.slice(1));
+}
+
+export interface WorkspaceInput {
+  projectDir: string;
+  config: WorkspaceConfig;
+  /** The units below the root (commands/units.ts finds them), relative, with `/` separators. */
+  units: string[];
+  /** init: config.yml as this run leaves it. */
+  configText?: string;
+}
+
+/**
+ * A workspace root: each unit's config read and its own workflows rendered (as they would be
+ * outside a workspace), then the root's files from them (render/workspace.ts). Never on update's
+ * fast path: no inputs hash is recorded, since the units are inputs too.
+ */
+export function workspacePipeline(input: WorkspaceInput): { files(): FilePlan; sync(request: SyncRequest): Promise<SyncOutcome> } {
+  const { projectDir, config, units } = input;
+  const version = scaffoldVersion();
+  const files = once((): FilePlan => {
+    const catalog = loadCatalog({});
+    const workflows = units.map((unit) => ({ path: unit, workflows: unitWorkflows(join(projectDir, unit), unit) }));
+    const plan = renderWorkspacePlan({ version, refresh: config.refresh, ci: catalog.suite('scaffold-ci'), refreshSuite: catalog.suite(REFRESH_SUITE), units: workflows });
+    if (input.configText !== undefined) plan.unshift({ path: CONFIG_FILE, content: input.configText, policy: 'config', source: 'answers' });
+    return plan;
+  });
+  return {
+    files,
+    sync: (request) => syncProject({ projectDir, files: files(), projectType: 'workspace', selection: { units }, version, ...request }),
+  };
+}
+
+/** A unit's workflows but the drift check and the refresh (the root's run over every unit). */
+function unitWorkflows(unitDir: string, unit: string): FilePlan {
+  try {
+    const found = readConfig(unitDir);
+    if (!found) return [];
+    const own = pipeline({ projectDir: unitDir, config: found.config, configSource: found.source, inWorkspace: false }).files();
+    return own.filter((f) => f.path.startsWith(WORKFLOWS_DIR) && !/^suite scaffold-(ci|refresh)$/.test(f.source));
+  } catch (error) {
+    // Named from the root: `packages/sdk/.scaffold/config.yml:3: ...`.
+    const at = (line: string) => (line.startsWith('.scaffold/') ? `${unit}/${line}` : `${unit}: ${line}`);
+    if (error instanceof UserError) throw new UserError(at(error.message), error.details.map(at), { code: error.code, hint: error.hint });
+    throw error;
+  }
 }

@@ -58,6 +58,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--no-interactive', 'never ask, even in a terminal')
     .option('--no-knowledge', 'skip the knowledge base (remembered in config.yml)')
     .option('--no-tests', 'skip the starter test suites (remembered in config.yml)')
+    .option('--workspace', 'make the folder (a monorepo\'s root) a workspace root: the GitHub workflows of every unit below it')
     .addHelpText('after', examples('npx scaffold-overlays init', 'scaffold init demo --yes --type ml --ml-phase both', 'scaffold init --answers answers.yml --no-interactive'))
     .action(async (dir, opts) => run(await (await commands()).init(dir, opts, ctx)));
 

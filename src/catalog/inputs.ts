@@ -12,6 +12,7 @@ import { shippedFingerprint } from './built.js';
 import { CONFIG_FILE, LOCAL } from '../project-files.js';
 import { filesUnder } from './files.js';
 import { PACK_FOLDERS } from './packs.js';
+import { workspaceAbove } from './workspace-root.js';
 
 /**
  * The folders whose files are inputs, the project's own content and each pack's, each with a
@@ -32,6 +33,9 @@ export function inputsHash(projectDir: string, packRoots: string[], configText?:
   const hash = createHash('sha256').update(shippedFingerprint());
   const config = join(projectDir, CONFIG_FILE);
   hash.update('config\0').update(configText ?? (isFile(config) ? readFileSync(config) : ''));
+  // Inside a workspace a unit renders no workflows: a workspace made (or removed) above it since
+  // the last run changes the plan. Nothing is added outside one, so those hashes stay as they were.
+  if (workspaceAbove(projectDir)) hash.update('\0in a workspace');
   for (const { label, path } of inputFolders(projectDir, packRoots)) {
     hash.update(`\0${label}\0`);
     if (!existsSync(path)) continue;

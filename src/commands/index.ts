@@ -13,7 +13,9 @@ z.config({ jitless: true });
 
 export { addTypeFlags } from '../answers/flags.js';
 export { readConfig, REWRITES_LATER, REWRITES_NOW } from '../config/load.js';
+export { readWorkspace } from '../config/workspace.js';
 export { pipeline } from '../pipeline.js';
+export { updateWorkspace } from './workspace.js';
 export { init } from './init.js';
 export { list } from './list.js';
 export { schema } from './schema.js';

@@ -5,10 +5,13 @@ import { readTypeFlags } from '../answers/flags.js';
 import { resolveAnswers, type Flags } from '../answers/resolve.js';
 import { readAnswersFile, readConfig, renderConfig, REWRITES_LATER, REWRITES_NOW, type FoundConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { readWorkspace } from '../config/workspace.js';
+import { UserError } from '../errors.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectCommands } from '../render/commands.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { printReport } from './report.js';
+import { initWorkspace } from './workspace.js';
 
 export interface InitOptions extends OutputOptions, Record<string, unknown> {
   type?: string;
@@ -22,11 +25,15 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
   interactive?: boolean;
   knowledge?: boolean;
   tests?: boolean;
+  /** The repository root of a monorepo, holding its units' workflows (workspace.ts). */
+  workspace?: boolean;
 }
 
 export async function init(dirArg: string | undefined, options: InitOptions, ctx: CommandContext): Promise<number> {
   // 1. Where, and what is already there
   const projectDir = projectFolder(ctx, dirArg);
+  if (options.workspace) return initWorkspace(projectDir, options, ctx);
+  if (readWorkspace(projectDir)) throw new UserError(`${projectDir} is a workspace root: \`scaffold init --workspace\` refreshes it; a project goes in a folder below it`, [], { code: 'usage' });
   const existing = readConfig(projectDir, options.dryRun ? REWRITES_LATER : REWRITES_NOW);
 
   // 2. Answers: flags > answers file > existing config > wizard > defaults

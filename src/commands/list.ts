@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { projectTypes } from '../catalog/types.js';
+import { readWorkspace } from '../config/workspace.js';
 import { readConfig } from '../config/load.js';
 import { AGENTS, DEFAULT_AGENTS, type Agent } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -39,7 +40,8 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
     throw new UserError(`--type: expected ${types.ids.join('|')}, found "${options.type}"${didYouMean(options.type, types.ids)}`);
   }
   // Inside a project, its packs and its own entries and suites are listed too.
-  const found = readConfig(resolve(ctx.cwd));
+  // (A workspace root is no project: only Scaffold's own.)
+  const found = readWorkspace(resolve(ctx.cwd)) ? undefined : readConfig(resolve(ctx.cwd));
   const catalog = loadCatalog(found ? { projectDir: resolve(ctx.cwd), packs: found.config.packs } : {});
   const kinds = kindArg ? [kindArg as Kind] : DEFAULT_KINDS;
   const result: Partial<Record<Kind, Row[]>> = {};
@@ -73,6 +75,7 @@ async function unitRows(root: string): Promise<Row[]> {
   const { findUnits } = await import('./units.js');
   return findUnits(root).map((path) => {
     try {
+      if (readWorkspace(resolve(root, path))) return { name: path, description: 'workspace root: the workflows of the units below', projectType: 'workspace' };
       const found = readConfig(resolve(root, path));
       return { name: path, description: found ? found.config.name : '', projectType: found?.config.projectType };
     } catch (error) {

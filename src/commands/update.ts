@@ -34,8 +34,10 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
     return printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], selection: fresh.selection, dryRun, check: options.check });
   }
 
-  // 2. Otherwise: validate config.yml, then the whole pipeline.
-  const { readConfig, REWRITES_LATER, REWRITES_NOW, pipeline } = await import('./index.js');
+  // 2. Otherwise: validate config.yml, then the whole pipeline (a workspace root's own, or a project's).
+  const { readConfig, readWorkspace, REWRITES_LATER, REWRITES_NOW, pipeline, updateWorkspace } = await import('./index.js');
+  const workspace = readWorkspace(projectDir);
+  if (workspace) return updateWorkspace(projectDir, workspace, options, ctx);
   const found = readConfig(projectDir, dryRun ? REWRITES_LATER : REWRITES_NOW);
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
   const { config, source, named, warnings } = found;

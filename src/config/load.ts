@@ -50,6 +50,9 @@ export function readConfig(projectDir: string, fix = REWRITES_LATER): FoundConfi
   if (!existsSync(path)) return undefined;
   const text = readText(path, CONFIG_FILE, 'Scaffold reads its answers from a file of that name');
   const { source, warnings, changed } = withDepthNames(parseYamlSource(text, CONFIG_FILE), fix);
+  if (source.data && typeof source.data === 'object' && 'workspace' in source.data) {
+    throw new UserError(`${projectDir} is a workspace root (${CONFIG_FILE} says workspace: true), not a project: run this in one of its units (\`scaffold list units\` shows them)`, [], { code: 'no-project' });
+  }
   return { config: validateConfig(source.data, source), source, text, named: replaceScalars(text, changed.map(({ path, level }) => ({ path, value: level }))), warnings };
 }
 
