@@ -49,12 +49,23 @@ function fakeTools(pkg: string): { bin: string; calls: string } {
   return { bin, calls };
 }
 
-/** A project pushed to a bare origin, checked out as the workflow's checkout step leaves it. */
-function repository(edit?: (dir: string) => void): string {
+const LIBRARY = ['--yes', '--type', 'library', '--lib-visibility', 'public', '-q'];
+
+/** A library project at the root of the repository. */
+const libraryAtRoot = (dir: string) => expect(cli(['init', ...LIBRARY], dir).code).toBe(0);
+
+/** A monorepo: a library unit in packages/sdk, and the root a workspace holding the workflows. */
+const workspace = (dir: string) => {
+  expect(cli(['init', 'packages/sdk', ...LIBRARY], dir).code).toBe(0);
+  expect(cli(['init', '--workspace', '-q'], dir).code).toBe(0);
+};
+
+/** A repository pushed to a bare origin, checked out as the workflow's checkout step leaves it. */
+function repository(edit?: (dir: string) => void, setup: (dir: string) => void = libraryAtRoot): string {
   const origin = tempDir('origin-');
   git(origin, 'init', '-q', '--bare', '-b', 'main');
   const dir = tempDir('project-');
-  expect(cli(['init', '--yes', '--type', 'library', '--lib-visibility', 'public', '-q'], dir).code).toBe(0);
+  setup(dir);
   edit?.(dir);
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '-A');
@@ -129,6 +140,16 @@ describe('the refresh workflow', () => {
     const calls = readFileSync(tools.calls, 'utf8');
     expect(calls).toMatch(/^gh pr create .* --draft$/m);
     expect(git(dir, 'show', `origin/scaffold/refresh:${DOC}`)).toContain('<<<<<<< yours');
+  });
+
+  it("in a monorepo's workspace root, refreshes every unit in the one pull request", () => {
+    const dir = repository(undefined, workspace);
+    const tools = fakeTools(nextRelease());
+    const run = runWorkflow(dir, tools);
+    expect(run.code, run.output).toBe(0);
+    expect(git(dir, 'show', `origin/scaffold/refresh:packages/sdk/${DOC}`)).toContain('still fail every consumer');
+    expect(git(dir, 'show', 'origin/scaffold/refresh:.github/workflows/scaffold.yml')).toContain(`npx --yes scaffold-overlays@${NEXT} update --check --all`);
+    expect(readFileSync(tools.calls, 'utf8').match(/^gh pr create /gm)).toHaveLength(1);
   });
 
   it('proposes nothing when every project is up to date', () => {
