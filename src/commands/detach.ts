@@ -16,8 +16,11 @@ export interface DetachOptions extends OutputOptions {
 export async function detach(paths: string[], options: DetachOptions, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, options.dir);
   const { readConfig } = await import('../config/load.js');
-  const found = readConfig(projectDir);
-  if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: there is nothing to detach`, [], { code: 'no-project' });
+  const { readWorkspace } = await import('../config/workspace.js');
+  // A monorepo's workspace root detaches like a project: its records say what it wrote.
+  const workspace = readWorkspace(projectDir);
+  const projectType = workspace ? 'workspace' : readConfig(projectDir)?.config.projectType;
+  if (!projectType) throw new UserError(`no .scaffold/config.yml in ${projectDir}: there is nothing to detach`, [], { code: 'no-project' });
   // A path is given as the shell sees it: relative to the current folder.
   const inProject = paths.map((p) => {
     const rel = relative(projectDir, resolve(ctx.cwd, p)).split(sep).join('/');
@@ -26,9 +29,10 @@ export async function detach(paths: string[], options: DetachOptions, ctx: Comma
   });
   const all = inProject.length === 0;
   const outcome = await detachProject({ projectDir, paths: all ? 'all' : inProject, version: scaffoldVersion(), write: !options.dryRun, disk: ctx.disk });
-  const code = printReport(ctx, options, { command: 'detach', projectType: found.config.projectType, ...outcome, dryRun: !!options.dryRun });
+  const code = printReport(ctx, options, { command: 'detach', projectType, ...outcome, dryRun: !!options.dryRun });
   if (all && !options.json && !options.quiet && !options.dryRun) {
-    ctx.stdout('\nScaffold no longer manages this project: every file is yours now. `scaffold init` starts again (your answers stay in .scaffold/config.yml); delete .scaffold/ if you no longer want them.\n');
+    const again = workspace ? '`scaffold init --workspace` starts again' : '`scaffold init` starts again (your answers stay in .scaffold/config.yml)';
+    ctx.stdout(`\nScaffold no longer manages this ${workspace ? 'workspace root' : 'project'}: every file is yours now. ${again}; delete .scaffold/ if you no longer want it.\n`);
   }
   return code;
 }

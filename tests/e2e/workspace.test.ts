@@ -93,6 +93,19 @@ describe('a workspace root', () => {
     expect(cli(['update', '--check', '--all'], root).code).toBe(0);
   });
 
+  it('detaches like a project: its workflows stay the person\'s, its drift check and refresh go, update has nothing to manage', () => {
+    const root = monorepo();
+    expect(cli(['init', '--workspace', '-q'], root).code).toBe(0);
+    const tests = readFile(root, TESTS);
+    const detached = cli(['detach'], root);
+    expect(detached.code).toBe(0);
+    expect(detached.stdout).toContain('Scaffold no longer manages this workspace root');
+    expect(readFile(root, TESTS)).toBe(tests);
+    expect(exists(root, '.github/workflows/scaffold.yml')).toBe(false);
+    expect(exists(root, '.github/workflows/scaffold-refresh.yml')).toBe(false);
+    expect(cli(['update'], root).stdout).toMatch(/^Nothing to manage: this project was detached/);
+  });
+
   it('refuses a type, and a root with no units under it, in one line, exit 2', () => {
     const withType = cli(['init', '--workspace', '--type', 'ml'], monorepo());
     expect(withType.code).toBe(2);
