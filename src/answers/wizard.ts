@@ -3,7 +3,7 @@ import { CUSTOM_DEFAULT_DEPTH, DEPTH_LEVELS, DEPTH_QUESTION, type Depth } from '
 import type { ListOps, Overlay } from '../catalog/overlay-format.js';
 import { CancelledError } from '../errors.js';
 import { defaultOf, projectTypes, type FieldValue, type TypeField } from '../catalog/types.js';
-import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, type Agent, type Config, type Methodology, type Refresh } from '../config/schema.js';
+import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES, projectName, REFRESH, REFRESH_QUESTION, type Agent, type Config, type Methodology, type Refresh } from '../config/schema.js';
 import { sectionSchema } from '../config/sections.js';
 import type { Prompter } from './prompter.js';
 
@@ -29,7 +29,7 @@ export function askAgents(prompter: Prompter): Promise<Agent[]> {
 
 export function askRefresh(prompter: Prompter, methodology: string): Promise<Refresh> {
   const choices = (Object.entries(REFRESH) as [Refresh, string][]).map(([value, description]) => ({ value, name: value, description }));
-  return prompter.select('How often should a pull request bring a newer Scaffold?', choices, methodology === 'deep' ? 'weekly' : 'off');
+  return prompter.select(REFRESH_QUESTION, choices, methodology === 'deep' ? 'weekly' : 'off');
 }
 
 export function askDepth(prompter: Prompter): Promise<Depth> {

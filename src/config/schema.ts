@@ -37,6 +37,8 @@ export const DEFAULT_AGENTS: Agent[] = ['agents-md', 'claude'];
 export const REFRESH = { weekly: 'every Monday', daily: 'every day', monthly: 'on the first of every month', off: 'no refresh workflow' } as const;
 export type Refresh = keyof typeof REFRESH;
 export const REFRESH_SUITE = 'scaffold-refresh';
+/** The wizard's and the explore page's question for `refresh`. */
+export const REFRESH_QUESTION = 'How often should a pull request bring a newer Scaffold?';
 
 /** Built on first use, like every schema here (src/once.ts). */
 export const projectName = once(() =>

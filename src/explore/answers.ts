@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 export type Answers = Record<string, string>;
 
 /** The answers every project has, in command-line order; a type's own flags follow them. */
-export const COMMON_FLAGS = ['type', 'name', 'methodology', 'depth', 'agents'] as const;
+export const COMMON_FLAGS = ['type', 'name', 'methodology', 'depth', 'agents', 'refresh'] as const;
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -41,6 +41,7 @@ export function flagsOf(answers: Answers): Flags {
     methodology: answers.methodology,
     depth: answers.depth,
     agents: answers.agents,
+    refresh: answers.refresh,
     typeAnswers: readTypeFlags(options, answers.type),
   };
 }
@@ -53,6 +54,7 @@ export function configAnswers(config: Config): Answers {
     methodology: config.methodology,
     ...(config.methodology === 'custom' && config.depth !== undefined && { depth: String(config.depth) }),
     agents: config.agents.length ? config.agents.join(',') : 'none',
+    ...(config.refresh !== undefined && { refresh: config.refresh }),
   };
   const section = sectionOf(config) as Record<string, FieldValue>;
   for (const field of projectTypes().fields(config.projectType)) {

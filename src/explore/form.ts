@@ -8,7 +8,7 @@ import { CUSTOM_DEFAULT_DEPTH, DEPTH_LEVELS, DEPTH_QUESTION } from '../catalog/d
 import { describeCondition } from '../catalog/conditions.js';
 import { projectTypes, type Choice, type FieldInfo, type FieldValue } from '../catalog/types.js';
 import { readConfig } from '../config/load.js';
-import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES } from '../config/schema.js';
+import { AGENTS, DEFAULT_AGENTS, METHODOLOGIES, REFRESH, REFRESH_QUESTION } from '../config/schema.js';
 import { folderDefault } from '../answers/resolve.js';
 import { configAnswers, type Answers } from './answers.js';
 
@@ -35,6 +35,8 @@ export interface Form {
   depth: { question: string; choices: Choice[]; default: string };
   agents: Choice[];
   defaultAgents: string[];
+  /** How often the refresh workflow proposes a newer Scaffold; unset, the methodology decides. */
+  refresh: { question: string; choices: Choice[] };
 }
 
 export function formOf(projectDir: string): Form {
@@ -66,6 +68,7 @@ export function formOf(projectDir: string): Form {
     depth: { question: DEPTH_QUESTION, choices: Object.entries(DEPTH_LEVELS).map(([value, help]) => ({ value, help })), default: CUSTOM_DEFAULT_DEPTH },
     agents: Object.entries(AGENTS).map(([value, help]) => ({ value, help })),
     defaultAgents: DEFAULT_AGENTS,
+    refresh: { question: REFRESH_QUESTION, choices: Object.entries(REFRESH).map(([value, help]) => ({ value, help })) },
   };
 }
 

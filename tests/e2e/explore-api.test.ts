@@ -214,6 +214,7 @@ describe('scaffold explore: share and apply', () => {
     ...projectTypes().ids.map((type): [string, Record<string, string>] => [`${type}, its first example`, exampleFlags(type)]),
     ['ml, custom depth summary, a dotted name, other agents, no tracking', { ...ML, name: 'fraud.model', methodology: 'custom', depth: 'summary', agents: 'cursor,mcp', 'ml-experiment-tracking': 'false' }],
     ['browser-extension with no page and no agents', { type: 'browser-extension', 'ext-ui-surfaces': '', 'ext-content-script': 'true', agents: 'none' }],
+    ['library refreshed monthly', { type: 'library', 'lib-visibility': 'public', refresh: 'monthly' }],
   ];
 
   it.each(variations)('the copied command gives the same config.yml: %s', async (_, answers) => {

@@ -14,7 +14,7 @@
  * @typedef {{ projectDir: string, defaultName: string, initial: Answers, hasConfig: boolean,
  *   types: { id: string, title: string, description: string, fields: FormField[] }[],
  *   methodologies: Choice[], depth: { question: string, choices: Choice[], default: string },
- *   agents: Choice[], defaultAgents: string[] }} Form
+ *   agents: Choice[], defaultAgents: string[], refresh: { question: string, choices: Choice[] } }} Form
  */
 /** @typedef {{ code: string, message: string, flag?: string, file?: string }} Problem */
 /** @typedef {{ message: string, flags: string[] }} Rule */

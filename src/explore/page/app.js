@@ -44,7 +44,7 @@ async function start() {
   state.form = form;
   $('#folder').textContent = `${form.projectDir}${form.hasConfig ? ' (answers from .scaffold/config.yml)' : ''}`;
   // An address from elsewhere may carry what this Scaffold does not ask: only its questions count.
-  const known = new Set(['type', 'name', 'methodology', 'depth', 'agents', ...form.types.flatMap((t) => t.fields.map((f) => f.flag))]);
+  const known = new Set(['type', 'name', 'methodology', 'depth', 'agents', 'refresh', ...form.types.flatMap((t) => t.fields.map((f) => f.flag))]);
   const fromAddress = [...new URLSearchParams(location.search)].filter(([key]) => known.has(key));
   state.answers = location.search.length > 1 ? Object.fromEntries(fromAddress) : { ...form.initial };
   buildForm(fields, form, change);
@@ -64,7 +64,7 @@ function change(flag, value, typing = false) {
   if (flag === 'type' && state.form) {
     // Another type's questions are not this one's: keep only the answers every type has.
     const own = new Set(state.form.types.find((t) => t.id === value)?.fields.map((f) => f.flag));
-    for (const key of Object.keys(state.answers)) if (!['type', 'name', 'methodology', 'depth', 'agents'].includes(key) && !own.has(key)) delete state.answers[key];
+    for (const key of Object.keys(state.answers)) if (!['type', 'name', 'methodology', 'depth', 'agents', 'refresh'].includes(key) && !own.has(key)) delete state.answers[key];
     questions(value);
   }
   if (flag === 'methodology' && value !== 'custom') delete state.answers.depth;

@@ -100,6 +100,10 @@ export function buildForm(root, form, onChange) {
   const depth = el('select', { id: 'f-depth', 'data-flag': 'depth', 'aria-describedby': describedBy('depth') });
   for (const d of form.depth.choices) depth.append(el('option', { value: String(d.value), 'data-help': d.help }, String(d.value)));
   depth.addEventListener('change', () => onChange('depth', depth.value));
+  // Unset, the methodology decides (weekly with deep, else none): the blank choice says so.
+  const refresh = el('select', { id: 'f-refresh', 'data-flag': 'refresh', 'aria-describedby': describedBy('refresh') }, el('option', { value: '' }, "the methodology's"));
+  for (const r of form.refresh.choices) refresh.append(el('option', { value: String(r.value), 'data-help': r.help }, String(r.value)));
+  refresh.addEventListener('change', () => onChange('refresh', refresh.value || undefined));
   root.replaceChildren(
     radios('type', 'Project type', form.types.map((t) => ({ value: t.id, label: t.title, help: t.description })), onChange),
     field('name', [el('label', { for: 'f-name' }, 'Project name'), name], `Used in generated files and package names. Default: ${form.defaultName}, from the folder's name.`),
@@ -107,6 +111,7 @@ export function buildForm(root, form, onChange) {
     field('depth', [el('label', { for: 'f-depth' }, form.depth.question), depth, el('p', { class: 'choice-help', id: 'choice-depth' })], `Default: ${form.depth.default}.`),
     el('div', { id: 'type-questions' }),
     checkboxes('agents', 'Files for coding agents', form.agents.map((a) => ({ value: String(a.value), help: a.help })), 'none', onChange),
+    field('refresh', [el('label', { for: 'f-refresh' }, form.refresh.question), refresh, el('p', { class: 'choice-help', id: 'choice-refresh' })], 'Default: weekly with methodology deep, else no refresh workflow.'),
   );
 }
 
