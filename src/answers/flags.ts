@@ -51,6 +51,7 @@ export function readTypeFlags(options: Record<string, unknown>, typeOption: stri
   return { type: implied, values };
 }
 
-function camel(flag: string): string {
+/** A flag's name as commander names its option: `ml-phase` -> `mlPhase`. */
+export function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -11,6 +11,7 @@ import { pipeline, type Pipeline } from '../pipeline.js';
 import { projectCommands } from '../render/commands.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { printReport } from './report.js';
+import type { SyncOutcome } from '../sync/sync.js';
 import { initWorkspace } from './workspace.js';
 
 export interface InitOptions extends OutputOptions, Record<string, unknown> {
@@ -30,10 +31,35 @@ export interface InitOptions extends OutputOptions, Record<string, unknown> {
 }
 
 export async function init(dirArg: string | undefined, options: InitOptions, ctx: CommandContext): Promise<number> {
-  // 1. Where, and what is already there
   const projectDir = projectFolder(ctx, dirArg);
   if (options.workspace) return initWorkspace(projectDir, options, ctx);
   if (readWorkspace(projectDir)) throw new UserError(`${projectDir} is a workspace root: \`scaffold init --workspace\` refreshes it; a project goes in a folder below it`, [], { code: 'usage' });
+  const { config, run, outcome, warnings } = await planInit(projectDir, options, ctx);
+  const where = relative(ctx.cwd, projectDir);
+  const next = [
+    ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),
+    ...nextCommands(run),
+    ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
+    'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
+  ];
+  return printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, warnings, selection: run.selection, dryRun: !!options.dryRun }, next);
+}
+
+/** What init planned for a folder, and did there unless it was a dry run. */
+export interface InitRun {
+  config: Config;
+  run: Pipeline;
+  outcome: SyncOutcome;
+  /** Everything the run warned about, for its report. */
+  warnings: string[];
+}
+
+/**
+ * Init's path from its options to the plan compared with the disk, and applied unless
+ * `--dry-run`: the command takes it, and so does `scaffold explore` for its plan and its apply.
+ */
+export async function planInit(projectDir: string, options: InitOptions, ctx: Pick<CommandContext, 'cwd' | 'isTTY' | 'prompter' | 'disk'>): Promise<InitRun> {
+  // 1. What is already there
   const existing = readConfig(projectDir, options.dryRun ? REWRITES_LATER : REWRITES_NOW);
 
   // 2. Answers: flags > answers file > existing config > wizard > defaults
@@ -67,19 +93,12 @@ export async function init(dirArg: string | undefined, options: InitOptions, ctx
   });
   config = withSwitches(config, options);
 
-  // 3. Plan every file in memory, config.yml included, and apply (or only report, with --dry-run)
+  // 3. Plan every file in memory, config.yml included, and apply (or only compare, with --dry-run)
   // The file the overlay came from, for the lines of its problems: the answers file wins.
   const overlaySource = file && 'overlay' in (file.data as object) ? file : existing?.source;
   const run = pipeline({ projectDir, config, configSource: overlaySource, configText: configText(config, existing), warnings });
   const outcome = await run.sync({ write: !options.dryRun, force: !!options.force, restore: [], disk: ctx.disk });
-  const where = relative(ctx.cwd, projectDir);
-  const next = [
-    ...(where ? [`cd ${where.startsWith('..') ? projectDir : where}`] : []),
-    ...nextCommands(run),
-    ...(run.selection.knowledge.length ? ['read docs/knowledge/README.md'] : []),
-    'commit .scaffold/ with your project; re-run `npx scaffold-overlays update` after editing .scaffold/config.yml',
-  ];
-  return printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, warnings: [...run.warnings, ...outcome.warnings], selection: run.selection, dryRun: !!options.dryRun }, next);
+  return { config, run, outcome, warnings: [...run.warnings, ...outcome.warnings] };
 }
 
 /** `--no-knowledge` / `--no-tests` are kept in config.yml, so later updates honour them. */
@@ -91,11 +110,8 @@ function withSwitches(config: Config, options: InitOptions): Config {
   return { ...config, overlay };
 }
 
-/**
- * The existing text (old depth numbers named) when the answers did not change, else that text
- * edited in place. Exported for `scaffold explore`, which plans and applies config.yml exactly as init does.
- */
-export function configText(config: Config, existing: Pick<FoundConfig, 'config' | 'named'> | undefined): string {
+/** The existing text (old depth numbers named) when the answers did not change, else that text edited in place. */
+function configText(config: Config, existing: Pick<FoundConfig, 'config' | 'named'> | undefined): string {
   if (existing && JSON.stringify(existing.config) === JSON.stringify(config)) return existing.named;
   return renderConfig(config, existing?.named);
 }

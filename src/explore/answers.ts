@@ -1,11 +1,10 @@
 /**
  * The page's answers are init's flags: a map from a flag's name (without dashes) to its value as
  * text, `{ type: 'ml', 'ml-phase': 'both', agents: 'agents-md,claude' }`. The same map is the
- * share link's query string and, written out, the `init` command line; the server reads it with
- * init's own flag readers, so the page can express exactly what the command line can.
+ * share link's query string and, written out, the `init` command line; the server passes it to
+ * init's own path as its options, so the page can express exactly what the command line can.
  */
-import { readTypeFlags } from '../answers/flags.js';
-import type { Flags } from '../answers/resolve.js';
+import { camel } from '../answers/flags.js';
 import { projectTypes, type FieldValue } from '../catalog/types.js';
 import { sectionOf, type Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -14,8 +13,6 @@ export type Answers = Record<string, string>;
 
 /** The answers every project has, in command-line order; a type's own flags follow them. */
 export const COMMON_FLAGS = ['type', 'name', 'methodology', 'depth', 'agents', 'refresh'] as const;
-
-const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The flags of one type's questions, in wizard order. */
 function typeFlags(type: string | undefined): string[] {
@@ -29,21 +26,12 @@ export function answersOf(pairs: Iterable<[string, string]>): Answers {
   return answers;
 }
 
-/** The answers as init reads its flags; a flag no command line has is refused, naming it. */
-export function flagsOf(answers: Answers): Flags {
+/** The answers as init's options (as commander gives them); a flag no command line has is refused, naming it. */
+export function optionsOf(answers: Answers): Record<string, string> {
   const known = new Set<string>([...COMMON_FLAGS, ...projectTypes().all.map((f) => f.info.flag)]);
   const unknown = Object.keys(answers).find((key) => !known.has(key));
   if (unknown) throw new UserError(`--${unknown}: init has no such answer; remove it from the address`, [], { code: 'usage' });
-  const options = Object.fromEntries(Object.entries(answers).map(([flag, value]) => [camel(flag), value]));
-  return {
-    type: answers.type,
-    name: answers.name,
-    methodology: answers.methodology,
-    depth: answers.depth,
-    agents: answers.agents,
-    refresh: answers.refresh,
-    typeAnswers: readTypeFlags(options, answers.type),
-  };
+  return Object.fromEntries(Object.entries(answers).map(([flag, value]) => [camel(flag), value]));
 }
 
 /** A config as the answers that give it back: every question answered, as flags. */

@@ -1,24 +1,21 @@
 /**
- * The page's plan and apply, on init's own path: the answers are read as init's flags, resolved
- * by the one answer loop (with the folder's config.yml underneath, as init does), planned by
- * `pipeline(...)` and compared with the disk by `sync({ write: false })`, which is exactly what
- * `init --dry-run --json` prints. Apply is the same call with `write: true`: the same engine,
- * lock and report.
+ * The page's plan and apply, on init's own path: the answers are init's options, and planInit
+ * (commands/init.ts) resolves them over the folder's config.yml, renders and compares with the
+ * disk, which is exactly what `init --dry-run --json` prints. Apply is the same call without
+ * --dry-run: the same engine, lock and report.
  */
-import { basename } from 'node:path';
-import { resolveAnswers } from '../answers/resolve.js';
 import { brokenRules, defaultOf, projectTypes, type FieldValue, type SectionAnswers, type TypeRule } from '../catalog/types.js';
 import type { CommandContext } from '../commands/context.js';
-import { configText } from '../commands/init.js';
+import { planInit } from '../commands/init.js';
 import { printReport } from '../commands/report.js';
-import { readConfig, REWRITES_LATER, REWRITES_NOW } from '../config/load.js';
+import { readConfig } from '../config/load.js';
 import { DEFAULT_AGENTS, sectionOf, type Config } from '../config/schema.js';
 import { environmentError, UserError, type Problem } from '../errors.js';
 import type { Selection } from '../overlays/merge.js';
-import { pipeline, type Pipeline } from '../pipeline.js';
+import type { Pipeline } from '../pipeline.js';
 import type { Change } from '../sync/decide.js';
 import type { SyncOutcome } from '../sync/sync.js';
-import { commandLine, configAnswers, flagsOf, type Answers } from './answers.js';
+import { commandLine, configAnswers, optionsOf, type Answers } from './answers.js';
 
 /** A run of init's path for some answers: the config they resolve to, its pipeline and outcome. */
 export interface Planned {
@@ -47,16 +44,13 @@ export type PlanView =
   | { ok: true; shown: Answers; rules: RuleView[]; config: Config; configText: string; command: string; notInCommand: string[]; report: unknown; files: FileRow[] }
   | { ok: false; shown: Answers; rules: RuleView[]; problems: Problem[] };
 
-/** Resolve, plan and compare with the disk; `write` applies it as init does. */
+/** Plan and compare with the disk on init's own path (planInit); `write` applies it as init does. */
 export async function planFor(projectDir: string, answers: Answers, write = false): Promise<Planned & { report: unknown; exitCode: number }> {
-  const existing = readConfig(projectDir, write ? REWRITES_NOW : REWRITES_LATER);
-  const warnings = [...(existing?.warnings ?? [])];
-  const config = await resolveAnswers({ flags: flagsOf(answers), existing: existing?.config, folderName: basename(projectDir), warnings });
-  const run = pipeline({ projectDir, config, configSource: existing?.source, configText: configText(config, existing), warnings });
-  const outcome = await run.sync({ write, force: false, restore: [] });
   let printed = '';
   const ctx: CommandContext = { cwd: projectDir, isTTY: false, color: false, stdout: (t) => void (printed += t), stderr: () => {}, prompter: noPrompter };
-  const exitCode = printReport(ctx, { json: true, dryRun: !write }, { command: 'init', projectType: config.projectType, ...outcome, warnings: [...run.warnings, ...outcome.warnings], selection: run.selection, dryRun: !write });
+  const options = { ...optionsOf(answers), yes: true, json: true, dryRun: !write };
+  const { config, run, outcome, warnings } = await planInit(projectDir, options, ctx);
+  const exitCode = printReport(ctx, options, { command: 'init', projectType: config.projectType, ...outcome, warnings, selection: run.selection, dryRun: !write });
   return { config, run, outcome, report: JSON.parse(printed) as unknown, exitCode };
 }
 
