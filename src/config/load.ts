@@ -78,7 +78,7 @@ function withDepthNames(source: Source, fix: string): DepthMigration {
  * A YAML file's text. Not a folder, and UTF-8: YAML is Unicode, and config.yml is edited in
  * place, so a byte that is not UTF-8 would not survive the edit; it is refused, naming its line.
  */
-function readText(path: string, shown: string, why: string): string {
+export function readText(path: string, shown: string, why: string): string {
   if (!statSync(path).isFile()) throw new UserError(`${shown} is a folder, but ${why}; move the folder and run again`);
   const bytes = readFileSync(path);
   try {

@@ -4,11 +4,11 @@
  * at the root): the drift check and the refresh pull request over every unit, and one test
  * workflow running each unit's tests in its folder. It has no answers beyond `refresh`.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { isWorkspaceText } from '../catalog/workspace-root.js';
 import { UserError } from '../errors.js';
+import { readText } from './load.js';
 import { once } from '../once.js';
 import { CONFIG_FILE } from '../project-files.js';
 import { formatIssues } from '../source/problems.js';
@@ -30,16 +30,22 @@ export interface FoundWorkspace {
   text: string;
 }
 
-/** The folder's workspace config, or undefined when its config.yml is a project's (or missing). */
+/**
+ * The folder's workspace config, or undefined when its config.yml is a project's (or missing).
+ * Read as load.ts reads a project's (a file, UTF-8), and parsed only when it has a `workspace` key,
+ * so a project's config.yml is not parsed twice.
+ */
 export function readWorkspace(dir: string): FoundWorkspace | undefined {
   const path = join(dir, CONFIG_FILE);
   // Not a file (a folder of that name): readConfig says so, in its own words.
   if (!existsSync(path) || !statSync(path).isFile()) return undefined;
-  const text = readFileSync(path, 'utf8');
-  const source = parseYamlSource(text, CONFIG_FILE);
-  if (!isWorkspaceText(text) && !(source.data && typeof source.data === 'object' && 'workspace' in source.data)) return undefined;
-  return { config: validateWorkspace(source), text };
+  const text = readText(path, CONFIG_FILE, 'Scaffold reads its answers from a file of that name');
+  if (!WORKSPACE_KEY.test(text)) return undefined;
+  return { config: validateWorkspace(parseYamlSource(text, CONFIG_FILE)), text };
 }
+
+/** A top-level `workspace:` key, whatever its value (a wrong one is then named by the schema). */
+const WORKSPACE_KEY = /^workspace\s*:/m;
 
 function validateWorkspace(source: Source): WorkspaceConfig {
   const result = workspaceSchema().safeParse(source.data, { reportInput: true });
