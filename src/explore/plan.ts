@@ -4,7 +4,8 @@
  * disk, which is exactly what `init --dry-run --json` prints. Apply is the same call without
  * --dry-run: the same engine, lock and report.
  */
-import { brokenRules, defaultOf, projectTypes, type FieldValue, type SectionAnswers, type TypeRule } from '../catalog/types.js';
+import { parseFieldValue } from '../answers/fields.js';
+import { brokenRules, defaultOf, projectTypes, type FieldInfo, type FieldValue, type SectionAnswers, type TypeRule } from '../catalog/types.js';
 import type { CommandContext } from '../commands/context.js';
 import { planInit } from '../commands/init.js';
 import { printReport } from '../commands/report.js';
@@ -114,7 +115,7 @@ function shownAnswers(projectDir: string, answers: Answers): { shown: Answers; r
   const section: SectionAnswers = {};
   for (const field of fields) {
     const given = answers[field.info.flag];
-    const value: FieldValue | undefined = given !== undefined ? parsed(field.info.kind, given) : (before[field.key] ?? defaultOf(field.info, section));
+    const value: FieldValue | undefined = given !== undefined ? parsed(field.info, given) : (before[field.key] ?? defaultOf(field.info, section));
     if (value === undefined) continue;
     section[field.key] = value;
     shown[field.info.flag] = Array.isArray(value) ? value.join(',') : String(value);
@@ -126,11 +127,13 @@ function shownAnswers(projectDir: string, answers: Answers): { shown: Answers; r
 
 const ruleKeys = (rule: TypeRule) => [...new Set([...Object.keys(rule.if), ...Object.keys(rule.then), rule.field])];
 
-function parsed(kind: string, text: string): FieldValue {
-  if (kind === 'boolean') return text === 'true';
-  if (kind === 'number') return Number(text);
-  if (kind === 'multi') return text.split(',').filter(Boolean);
-  return text;
+/** A flag's text as its answer, read as init reads the flag; shown as typed when it does not read. */
+function parsed(info: FieldInfo, text: string): FieldValue {
+  try {
+    return parseFieldValue(info, text, `--${info.flag}`);
+  } catch {
+    return text;
+  }
 }
 
 function readConfigQuietly(projectDir: string): Config | undefined {
