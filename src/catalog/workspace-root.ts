@@ -17,13 +17,18 @@ export function isWorkspaceText(text: string): boolean {
   return WORKSPACE_LINE.test(text);
 }
 
+/** Whether `dir` is a workspace root: its config.yml says `workspace: true`. */
+export function isWorkspaceRoot(dir: string): boolean {
+  const config = join(dir, CONFIG_FILE);
+  return existsSync(config) && statSync(config).isFile() && isWorkspaceText(readFileSync(config, 'utf8'));
+}
+
 /** The workspace root above `projectDir` (absolute), or undefined. */
 export function workspaceAbove(projectDir: string): string | undefined {
   let dir = resolve(projectDir);
   if (existsSync(join(dir, '.git'))) return undefined;
   for (let parent = dirname(dir); parent !== dir; dir = parent, parent = dirname(dir)) {
-    const config = join(parent, CONFIG_FILE);
-    if (existsSync(config) && statSync(config).isFile() && isWorkspaceText(readFileSync(config, 'utf8'))) return parent;
+    if (isWorkspaceRoot(parent)) return parent;
     if (existsSync(join(parent, '.git'))) return undefined;
   }
   return undefined;

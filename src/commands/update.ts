@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { environmentError, EXIT, UserError, type Problem } from '../errors.js';
 import type { Policy } from '../render/file-plan.js';
+import { isWorkspaceRoot } from '../catalog/workspace-root.js';
 import { detachedOn, upToDate } from '../sync/up-to-date.js';
 import { printEnvelope } from './envelope.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
@@ -20,7 +21,8 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   const dryRun = !!(options.check || options.dryRun);
   const detached = detachedOn(projectDir);
   if (detached) {
-    const message = `nothing to manage: this project was detached from Scaffold on ${detached}; \`scaffold init\` starts again (your answers are in .scaffold/config.yml)`;
+    const again = isWorkspaceRoot(projectDir) ? '`scaffold init --workspace` starts again' : '`scaffold init` starts again (your answers are in .scaffold/config.yml)';
+    const message = `nothing to manage: this project was detached from Scaffold on ${detached}; ${again}`;
     if (options.json) printEnvelope(ctx, 'update', 0, { detachedOn: detached, changes: [] });
     else ctx.stdout(`${message[0]!.toUpperCase()}${message.slice(1)}.\n`);
     return 0;
