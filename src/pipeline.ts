@@ -10,14 +10,17 @@
  * `show` and `validate` stop after the render; `init` and `update` sync. A workspace root (a
  * monorepo's, holding its units' workflows) takes `workspacePipeline` below instead.
  */
+import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/catalog.js';
 import type { Depth } from './catalog/depth.js';
 import { inputsHash } from './catalog/inputs.js';
-import { shippedRenames } from './catalog/renames.js';
 import { unknownNames, type Layer } from './catalog/layers.js';
+import { shippedRenames } from './catalog/renames.js';
+import { workspaceAbove } from './catalog/workspace-root.js';
 import { configSchemaText } from './config/json-schema.js';
+import { readConfig } from './config/load.js';
 import { REFRESH_SUITE, type Config } from './config/schema.js';
-import { join } from 'node:path';
+import type { WorkspaceConfig } from './config/workspace.js';
 import { UserError } from './errors.js';
 import { once } from './once.js';
 import { select, type Selection } from './overlays/merge.js';
@@ -27,9 +30,6 @@ import { renderContext, type RenderContext } from './render/context.js';
 import type { FilePlan } from './render/file-plan.js';
 import { renderFilePlan } from './render/plan.js';
 import { renderWorkspacePlan, WORKFLOWS_DIR } from './render/workspace.js';
-import { workspaceAbove } from './catalog/workspace-root.js';
-import { readConfig } from './config/load.js';
-import type { WorkspaceConfig } from './config/workspace.js';
 import type { Source } from './source/source.js';
 import type { DiskOps } from './sync/disk-ops.js';
 import { syncProject, type SyncOutcome } from './sync/sync.js';
