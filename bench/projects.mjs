@@ -43,21 +43,33 @@ export function insertBlock(file, mib, repetitive) {
   writeFileSync(file, [first, '', ...lines, ...rest].join('\n'));
 }
 
+/** A copy of the built package to change (content/, templates/), with `rebuild` to precompile it again. */
+export function packageCopy(root, label) {
+  const pkg = mkdtempSync(join(tmpdir(), `scaffold-bench-${label}-`));
+  for (const part of ['dist', 'content', 'templates', 'package.json']) cpSync(join(root, part), join(pkg, part), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
+  return {
+    pkg,
+    rebuild() {
+      const build = spawnSync(process.execPath, [join(pkg, 'dist/build/precompile.js')], { stdio: 'ignore' });
+      if (build.status !== 0) throw new Error(`precompiling the ${label} package failed`);
+    },
+    cleanup: () => rmSync(pkg, { recursive: true, force: true }),
+  };
+}
+
 /**
  * A copy of the built package in which the knowledge entries `names` (of `type`) gained a line
  * in their checklist, as in a release that corrects them; built again so it runs as shipped.
  */
 export function nextRelease(root, type, names) {
-  const pkg = mkdtempSync(join(tmpdir(), 'scaffold-bench-next-'));
-  for (const part of ['dist', 'content', 'templates', 'package.json']) cpSync(join(root, part), join(pkg, part), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
+  const next = packageCopy(root, 'next');
   for (const name of names) {
-    const file = join(pkg, 'content/knowledge', type, `${name}.md`);
+    const file = join(next.pkg, 'content/knowledge', type, `${name}.md`);
     const text = readFileSync(file, 'utf8');
     if (!text.includes('\n## Checklist\n\n')) throw new Error(`${name} has no checklist`);
     writeFileSync(file, text.replace('\n## Checklist\n\n', '\n## Checklist\n\n- [ ] A check this release added.\n'));
   }
-  const build = spawnSync(process.execPath, [join(pkg, 'dist/build/precompile.js')], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('precompiling the next release failed');
-  return { pkg, cleanup: () => rmSync(pkg, { recursive: true, force: true }) };
+  next.rebuild();
+  return next;
 }

@@ -1,14 +1,12 @@
-// Content at 1x, 10x and 100x: a copy of the built package whose ml overlay selects N copies of
+// Content at 1x, 10x and 20x (or any scale): a copy of the built package whose ml overlay selects N copies of
 // every ml knowledge entry and suite, so init renders and writes N times as much.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { packageCopy } from './projects.mjs';
 
 export function syntheticPackage(root, scale) {
-  const pkg = mkdtempSync(join(tmpdir(), `scaffold-bench-pkg${scale}x-`));
-  for (const part of ['dist', 'content', 'templates', 'package.json']) cpSync(join(root, part), join(pkg, part), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
+  const copy = packageCopy(root, `pkg${scale}x`);
+  const { pkg } = copy;
   const knowledge = join(pkg, 'content/knowledge/ml');
   const entries = readdirSync(knowledge).map((f) => f.replace(/\.md$/, ''));
   const suites = readdirSync(join(pkg, 'templates')).filter((s) => s.startsWith('ml-'));
@@ -33,7 +31,6 @@ export function syntheticPackage(root, scale) {
   const overlay = join(pkg, 'content/methodology/ml-overlay.yml');
   const block = `  - if: { ml.projectPhase: [training, inference, both] }\n    knowledge: { add: [${extraEntries.join(', ')}] }\n    suites: { add: [${extraSuites.join(', ')}] }\n`;
   if (scale > 1) writeFileSync(overlay, readFileSync(overlay, 'utf8').replace('\nwhen:\n', `\nwhen:\n${block}`));
-  const build = spawnSync(process.execPath, [join(pkg, 'dist/build/precompile.js')], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error(`precompiling the ${scale}x package failed`);
-  return { pkg, cleanup: () => rmSync(pkg, { recursive: true, force: true }) };
+  copy.rebuild();
+  return copy;
 }
