@@ -14,7 +14,7 @@
  *   that was restarted with the same pid (pid 1 in a container) is not its holder.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { LOCK_FILE } from '../project-files.js';
@@ -51,6 +51,20 @@ function read(path: string): string | undefined {
     if (code === 'ENOENT') return undefined;
     if (code === 'EISDIR') throw new UserError(`${path} is a folder, but Scaffold keeps its lock file under that name; remove the folder and run again`);
     throw error;
+  }
+}
+
+/**
+ * A file of this scheme that holds no pid yet is being written: `disk.create` makes it empty,
+ * then writes it. Its run is alive unless the file is old (the run died in between).
+ */
+const WRITING_MS = 10_000;
+function beingWritten(path: string, holder: Holder): boolean {
+  if (Number.isInteger(holder.pid)) return false;
+  try {
+    return Date.now() - statSync(path).mtimeMs < WRITING_MS;
+  } catch {
+    return false;
   }
 }
 
@@ -128,6 +142,7 @@ function breakStale(path: string, stale: string, disk: DiskOps): void {
       const other = read(marker);
       if (other === undefined) continue;
       const breaker = parse(other);
+      if (beingWritten(marker, breaker)) continue; // another run is breaking it right now
       if (isAlive(breaker)) throw busy(breaker.pid);
       breakStale(marker, other, disk); // the marker's own run died: break it the same way
       continue;
@@ -153,7 +168,8 @@ function removeDeadMarkers(path: string, disk: DiskOps): void {
     if (!name.startsWith(prefix)) continue;
     const file = join(dir, name);
     const found = read(file);
-    if (found !== undefined && !isAlive(parse(found))) {
+    // Another run's file that it has created but not yet written is not left over.
+    if (found !== undefined && !beingWritten(file, parse(found)) && !isAlive(parse(found))) {
       try {
         disk.unlink(file);
       } catch (error) {

@@ -1,6 +1,6 @@
 /** The sync table of DESIGN.md §6, row by row, plus the safety rules around it. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../src/render/file-plan.js';
@@ -233,6 +233,21 @@ describe('sync', () => {
     writeFile(dir, LOCK_FILE, '999999999\n');
     expect((await run(dir, [doc(V1)])).actions['docs/guide.md']).toBe('create');
     expect(exists(dir, LOCK_FILE)).toBe(false);
+  });
+
+  it("leaves another run's lock file that is created but not yet written, and clears one left by a run that died", () => {
+    // disk.create makes a file empty, then writes it: a run taking the lock at that moment must
+    // not take the empty file for a dead run's (ten runs at once once lost their own file so).
+    const dir = tempDir();
+    mkdirSync(join(dir, '.scaffold'));
+    writeFile(dir, `${LOCK_FILE}.123-being-written`, '');
+    writeFile(dir, `${LOCK_FILE}.456-left-empty`, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, `${LOCK_FILE}.456-left-empty`), old, old);
+    const { release } = acquireLock(dir, realDisk);
+    release();
+    expect(exists(dir, `${LOCK_FILE}.123-being-written`)).toBe(true);
+    expect(exists(dir, `${LOCK_FILE}.456-left-empty`)).toBe(false);
   });
 
   it('refuses paths that leave the project, and writes nothing when one is refused', async () => {
