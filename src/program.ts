@@ -8,6 +8,7 @@ import { inquirerPrompter } from './answers/prompter.js';
 import { CUSTOM_DEFAULT_DEPTH, DEPTH_NAMES } from './catalog/depth.js';
 import type { CommandContext } from './commands/context.js';
 import { printEnvelope } from './commands/envelope.js';
+import { update } from './commands/update.js';
 import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
 
@@ -68,7 +69,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--restore <path...>', 'bring back generated files you deleted')
     .option('--all', 'every unit (a folder with its own .scaffold/) under the folder, each on its own; exits with the worst code')
     .addHelpText('after', examples('scaffold update', 'npx scaffold-overlays update --check', 'scaffold update --check --all', 'scaffold update --restore docs/knowledge/ml-security.md'))
-    .action(async (dir, opts) => run(await (await import('./commands/update.js')).update(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await update(dir, opts, ctx)));
 
   program
     .command('list [what]')
@@ -102,7 +103,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--json', 'print one JSON object on stdout (README "JSON output")')
     .option('-q, --quiet', 'print only the summary line and errors')
     .addHelpText('after', examples('scaffold detach docs/knowledge/ml-security.md', 'scaffold detach'))
-    .action(async (paths, opts) => run(await (await import('./commands/detach.js')).detach(paths, opts, ctx)));
+    .action(async (paths, opts) => run(await (await commands()).detach(paths, opts, ctx)));
 
   program
     .command('outdated [dir]')
@@ -110,15 +111,15 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--json', 'print one JSON object on stdout')
     .option('--timeout <ms>', 'give up on the registry after this long (default 5000)')
     .addHelpText('after', examples('scaffold outdated', 'npx scaffold-overlays outdated --json'))
-    .action(async (dir, opts) => run(await (await import('./commands/outdated.js')).outdated(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await (await commands()).outdated(dir, opts, ctx)));
 
   program
     .command('mcp')
     .description("a read-only MCP server over stdio: this project's knowledge, search, and what update would change")
     .option('--dir <dir>', 'the project (default: the current folder)')
     .addHelpText('after', examples('scaffold mcp', 'npx --yes scaffold-overlays mcp --dir services/model'))
-    // Its own chunk: the MCP SDK loads only for this command.
-    .action(async (opts) => run(await (await import('./commands/mcp.js')).mcp(opts, ctx)));
+    // The MCP SDK loads only for this command (src/vendor/).
+    .action(async (opts) => run(await (await commands()).mcp(opts, ctx)));
 
   program
     .command('explore [dir]')
@@ -127,8 +128,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--no-open', 'print the address only; do not open a browser')
     .option('--json', 'print one JSON object on stdout once serving, the address in `url`')
     .addHelpText('after', examples('scaffold explore', 'npx scaffold-overlays explore services/model --port 4173 --no-open'))
-    // Its own chunk: the server and the page's API load only for this command.
-    .action(async (dir, opts) => run(await (await import('./explore/command.js')).explore(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await (await commands()).explore(dir, opts, ctx)));
 
   program
     .command('schema')

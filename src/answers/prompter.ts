@@ -3,6 +3,7 @@
  * is imported only when a question is really shown.
  */
 import { CancelledError } from '../errors.js';
+import { prompts } from '../vendor/load.js';
 
 export interface PromptChoice<T> {
   value: T;
@@ -22,7 +23,6 @@ export interface Prompter {
 
 /** The real prompts, from @inquirer/prompts. Ctrl+C becomes a CancelledError (exit 130). */
 export function inquirerPrompter(): Prompter {
-  const load = () => import('@inquirer/prompts');
   const cancellable = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
@@ -33,12 +33,12 @@ export function inquirerPrompter(): Prompter {
   };
   return {
     select: (message, choices, defaultValue) =>
-      cancellable(async () => (await load()).select({ message, choices, default: defaultValue, pageSize: 10 })),
+      cancellable(async () => (await prompts()).select({ message, choices, default: defaultValue, pageSize: 10 })),
     checkbox: (message, choices) =>
-      cancellable(async () => (await load()).checkbox({ message, choices, pageSize: 15, loop: false })),
-    confirm: (message, defaultValue) => cancellable(async () => (await load()).confirm({ message, default: defaultValue })),
+      cancellable(async () => (await prompts()).checkbox({ message, choices, pageSize: 15, loop: false })),
+    confirm: (message, defaultValue) => cancellable(async () => (await prompts()).confirm({ message, default: defaultValue })),
     input: (message, defaultValue, validate) =>
-      cancellable(async () => (await load()).input({ message, default: defaultValue, validate })),
+      cancellable(async () => (await prompts()).input({ message, default: defaultValue, validate })),
     note: (text) => void process.stdout.write(`${text}\n`),
   };
 }

@@ -3,6 +3,8 @@
  * stay exactly as they are; see src/sync/detach.ts for what goes.
  */
 import { relative, resolve, sep } from 'node:path';
+import { readConfig } from '../config/load.js';
+import { readWorkspace } from '../config/workspace.js';
 import { UserError } from '../errors.js';
 import { scaffoldVersion } from '../package-root.js';
 import { detachProject } from '../sync/sync.js';
@@ -15,8 +17,6 @@ export interface DetachOptions extends OutputOptions {
 
 export async function detach(paths: string[], options: DetachOptions, ctx: CommandContext): Promise<number> {
   const projectDir = projectFolder(ctx, options.dir);
-  const { readConfig } = await import('../config/load.js');
-  const { readWorkspace } = await import('../config/workspace.js');
   // A monorepo's workspace root detaches like a project: its records say what it wrote.
   const workspace = readWorkspace(projectDir);
   const projectType = workspace ? 'workspace' : readConfig(projectDir)?.config.projectType;

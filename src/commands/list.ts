@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { didYouMean } from '../source/suggest.js';
 import type { CommandContext } from './context.js';
 import { printEnvelope, printWarnings } from './envelope.js';
+import { findUnits } from './units.js';
 
 const KINDS = ['types', 'knowledge', 'suites', 'agents', 'units'] as const;
 type Kind = (typeof KINDS)[number];
@@ -72,7 +73,6 @@ export async function list(kindArg: string | undefined, options: ListOptions, ct
 
 /** The units under the current folder, each with its type and name (or why its config cannot be read). */
 async function unitRows(root: string): Promise<Row[]> {
-  const { findUnits } = await import('./units.js');
   return findUnits(root).map((path) => {
     try {
       if (readWorkspace(resolve(root, path))) return { name: path, description: 'workspace root: the workflows of the units below', projectType: 'workspace' };

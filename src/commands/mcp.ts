@@ -1,7 +1,7 @@
 /**
  * `scaffold mcp`: a read-only MCP server over stdio for the project in the current folder (or
- * --dir), on the official TypeScript SDK, which only this command loads. It gives an agent this
- * project's knowledge as rendered for its answers, and what `update` would change:
+ * --dir), on the official TypeScript SDK, which only this command loads (src/vendor/). It gives
+ * an agent this project's knowledge as rendered for its answers, and what `update` would change:
  *
  *   list_entries   the selected entries: name, title, when to read it, the files it covers
  *   read_entry     one entry rendered for this project (optionally at another depth)
@@ -10,9 +10,6 @@
  *
  * Each selected entry is also a resource, scaffold://knowledge/<name>. Nothing is ever written.
  */
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import * as z from 'zod';
 import { DEPTH_LEVELS, DEPTH_NAMES, type Depth } from '../catalog/depth.js';
 import { readConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
@@ -20,6 +17,7 @@ import { scaffoldVersion } from '../package-root.js';
 import { pipeline, type Pipeline } from '../pipeline.js';
 import { renderEntryRead, splitSections } from '../render/knowledge.js';
 import { didYouMean } from '../source/suggest.js';
+import { mcpSdk } from '../vendor/load.js';
 import { projectFolder, type CommandContext } from './context.js';
 import { printWarnings } from './envelope.js';
 
@@ -54,6 +52,7 @@ export async function mcp(options: McpOptions, ctx: CommandContext): Promise<num
   // stdout is the protocol's; an old depth number is said on stderr, where clients log it.
   printWarnings(ctx, run.warnings);
   const entries = knowledge(run);
+  const { McpServer, StdioServerTransport, z } = await mcpSdk();
   const server = new McpServer({ name: 'scaffold', version: scaffoldVersion() });
 
   server.registerTool(

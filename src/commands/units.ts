@@ -4,7 +4,6 @@
  * without walking node_modules or what git ignores: inside a git work tree git lists the files
  * (it knows the ignore rules); elsewhere the walk skips node_modules and hidden folders.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CONFIG_FILE, SCAFFOLD_DIR } from '../project-files.js';
@@ -16,6 +15,8 @@ export function findUnits(root: string): string[] {
 }
 
 function fromGit(root: string): string[] | undefined {
+  // Loaded here, not with the bundle: every other command would pay for child_process.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const git = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', `:(glob)**/${CONFIG_FILE}`], { cwd: root, encoding: 'utf8' });
   if (git.status !== 0 || git.error) return undefined;
   return git.stdout

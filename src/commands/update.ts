@@ -58,7 +58,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
  */
 async function updateAll(root: string, options: UpdateOptions, ctx: CommandContext): Promise<number> {
   if (options.restore?.length) throw new UserError('--restore names files of one project: run it in that unit, without --all');
-  const { findUnits } = await import('./units.js');
+  const { findUnits } = await import('./index.js');
   const units = findUnits(root);
   if (units.length === 0) throw new UserError(`no Scaffold projects under ${root}: a unit is a folder with .scaffold/config.yml; \`scaffold init <folder>\` makes one`, [], { code: 'no-project' });
   const results: { path: string; exit: number; envelope?: Record<string, unknown>; errors: Problem[] }[] = [];

@@ -2,8 +2,6 @@
  * Open an address in the person's browser with the platform's own opener. Best effort: when
  * there is no display or the opener is missing, the printed address is enough, so this never fails.
  */
-import { spawn } from 'node:child_process';
-
 export interface Platform {
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
@@ -23,6 +21,8 @@ export function openBrowser(url: string, platform: Platform = { platform: proces
   const how = opener(url, platform);
   if ('none' in how) return false;
   try {
+    // Loaded here, not with the bundle: every other command would pay for child_process.
+    const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(how.command, how.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: platform.platform === 'win32' });
     child.on('error', () => {}); // not installed: the address is printed anyway
     child.unref();

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
@@ -69,6 +69,8 @@ export async function startServer(projectDir: string, port: number): Promise<Exp
       return { exitCode, report };
     },
   };
+  // node:http loads here, not with the bundle: every other command would pay for it.
+  const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     const work = handle(req, res, expected, routes).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
     running.add(work);

@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** The stages from the bottom up; a path matches the first entry it starts with. */
 const STAGES: string[][] = [
-  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts'],
+  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts', 'vendor/'],
   ['template/'],
   ['source/'],
   ['catalog/'],
@@ -22,8 +22,7 @@ const STAGES: string[][] = [
   ['render/'],
   ['sync/'],
   ['pipeline.ts'],
-  ['commands/'],
-  ['explore/'],
+  ['commands/', 'explore/'],
   ['program.ts'],
   ['cli.ts', 'build/'],
 ];
@@ -84,6 +83,23 @@ describe('the import structure of src/', () => {
     const climb = importsOf("import { x } from '../sync/sync.js';", 'render/plan.ts');
     expect(climb).toEqual(['sync/sync.ts']);
     expect(stageOf(climb[0]!)).toBeGreaterThan(stageOf('render/plan.ts'));
+  });
+});
+
+describe('the bundle', () => {
+  // Each import() of a module of src/ is a place where the bundle splits (src/build/bundle.mjs),
+  // and every split adds files that each run resolves and links: the program waits for the
+  // command line, and the commands are one file that update's fast path does without.
+  it('splits src/ only before the program and before the commands', () => {
+    const lazy = new Set([...graph].flatMap(([file]) => [...readFileSync(join(SRC, file), 'utf8').matchAll(/(?<!typeof )import\s*\(\s*'(\.{1,2}\/[^']+)'/g)].map((m) => relative(SRC, join(SRC, dirname(file), m[1]!)))));
+    expect([...lazy].sort()).toEqual(['commands/index.js', 'program.js']);
+  });
+
+  // Every command would load them with the bundle: node:http and node:child_process cost about
+  // 6 ms each on two cores. The code that uses them loads them when it runs.
+  it('loads the heavy Node modules only where they are used', () => {
+    const eager = files.filter((f) => /^import (?!type)[^;]*from 'node:(http|https|net|child_process)'/m.test(readFileSync(join(SRC, f), 'utf8')));
+    expect(eager).toEqual([]);
   });
 });
 

@@ -1,0 +1,35 @@
+// npm run bundle (part of npm run build): esbuild writes dist/.
+//
+//   dist/cli.js          the entry: answers --version, else imports the program.
+//   dist/chunks/         Scaffold's code and the libraries it always uses, in as few files as
+//                        there are import() calls in src/ between its own modules: three, so a
+//                        run loads about five files (cli.ts -> program.ts -> commands/index.ts,
+//                        and the pieces two of them share). Each file costs a module resolve and
+//                        link; init loaded 21 before, about 30 ms of its run on two cores. A new
+//                        import() of a module of src/ adds files to every run: go through
+//                        commands/index.ts instead.
+//   dist/vendor/*        libraries that only one command loads, each in its own file so that the
+//                        others never read or compile them (src/vendor/load.ts, src/source/yaml.ts).
+//   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
+//                        not in the package.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+// Bundled CommonJS code (commander, yaml) calls require(); an ES module has none of its own.
+const REQUIRE = "import{createRequire as __scaffoldRequire}from'node:module';const require=__scaffoldRequire(import.meta.url);";
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
+const esm = { ...common, format: 'esm', banner: { js: REQUIRE } };
+
+rmSync(DIST, { recursive: true, force: true });
+await Promise.all([
+  build({ ...esm, entryPoints: [join(ROOT, 'src/cli.ts')], outdir: DIST, splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({ ...esm, entryPoints: [join(ROOT, 'src/build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
+  build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/mcp-sdk.ts')], outfile: join(DIST, 'vendor/mcp-sdk.js') }),
+  build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.js') }),
+  // Loaded with require(): yaml() is synchronous.
+  build({ ...common, format: 'cjs', stdin: { contents: "module.exports = require('yaml');", resolveDir: ROOT }, outfile: join(DIST, 'vendor/yaml.cjs') }),
+]);

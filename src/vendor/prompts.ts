@@ -1,0 +1,2 @@
+/** The wizard's prompts, bundled on their own into dist/vendor/prompts.js (see load.ts). */
+export { checkbox, confirm, input, select } from '@inquirer/prompts';
