@@ -13,7 +13,7 @@
 //   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
 //                        not in the package.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +24,24 @@ const REQUIRE = "import{createRequire as __scaffoldRequire}from'node:module';con
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
 const esm = { ...common, format: 'esm', banner: { js: REQUIRE } };
 
+// commander loads node:child_process when it loads (about 6 ms on two cores, in every command),
+// for executable subcommands, which Scaffold has none of. Here it loads on first use instead. The
+// build fails if commander's line changes, rather than quietly going back to the eager load.
+const LAZY_CHILD_PROCESS = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const text = readFileSync(path, 'utf8');
+      if (!text.includes(eager)) throw new Error(`${path} no longer has \`${eager}\`: update LAZY_CHILD_PROCESS in src/build/bundle.mjs`);
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
 rmSync(DIST, { recursive: true, force: true });
 await Promise.all([
-  build({ ...esm, entryPoints: [join(ROOT, 'src/cli.ts')], outdir: DIST, splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
+  build({ ...esm, entryPoints: [join(ROOT, 'src/cli.ts')], outdir: DIST, splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [LAZY_CHILD_PROCESS] }),
   build({ ...esm, entryPoints: [join(ROOT, 'src/build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
   build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/mcp-sdk.ts')], outfile: join(DIST, 'vendor/mcp-sdk.js') }),
   build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.js') }),
