@@ -62,7 +62,8 @@ for (const name of readdirSync(join(PACKAGE_ROOT, SUITES_DIR)).sort()) {
       templates++;
     }
     if (file.isTemplate) {
-      store.add(file.source, 'template', file.text, parseTemplate(file.text, file.source));
+      const text = file.read();
+      store.add(file.source, 'template', text, parseTemplate(text, file.source));
       templates++;
     }
   }

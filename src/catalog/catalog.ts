@@ -15,7 +15,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { LOCAL } from '../project-files.js';
 import { readEntry, type KnowledgeEntry } from './entries.js';
 import { filesUnder } from './files.js';
-import { readLayer, type KnownNames, type Layer } from './layers.js';
+import { readLayer, readShippedLayer, type KnownNames, type Layer } from './layers.js';
 import { resolvePack, type Pack } from './packs.js';
 import { readSuite, type Suite } from './suites.js';
 import { projectTypes, type TypeList } from './types.js';
@@ -89,7 +89,7 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
     const at = (dir: string) => (shown ? `${shown}/${dir}` : dir);
     for (const file of contentFiles(root, dirs.knowledge, '.md')) {
       const found = place(join(root, dirs.knowledge, file), at(`${dirs.knowledge}/${file}`), origin);
-      add(entries, baseName(file), found, () => readEntry(readFileSync(found.path, 'utf8'), found.shown, origin).replaces === true);
+      add(entries, baseName(file), found, () => readEntry(() => readFileSync(found.path, 'utf8'), found.shown, origin).replaces === true);
     }
     for (const name of suiteFolders(root, dirs.suites)) {
       const found = place(join(root, dirs.suites, name), at(`${dirs.suites}/${name}`), origin);
@@ -110,7 +110,7 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
   const entry = oncePerKey((name: string) => {
     const found = entries.get(name);
     if (!found) throw new Error(`no knowledge entry ${name}`);
-    return readEntry(readFileSync(found.path, 'utf8'), found.shown, found.origin);
+    return readEntry(() => readFileSync(found.path, 'utf8'), found.shown, found.origin);
   });
   const suite = oncePerKey((name: string) => {
     const found = suites.get(name);
@@ -121,7 +121,7 @@ export function loadCatalog(options: CatalogOptions = {}): Catalog {
     const shown = `${METHODOLOGY_DIR}/${file}`;
     const path = join(PACKAGE_ROOT, shown);
     if (!existsSync(path)) throw new Error(`${shown} is missing`);
-    return readLayer(readFileSync(path, 'utf8'), shown, label, true);
+    return readShippedLayer(() => readFileSync(path, 'utf8'), shown, label);
   };
   return {
     types,

@@ -49,23 +49,27 @@ export interface KnowledgeEntry extends EntryMeta {
   file: string;
   /** `shipped`, `local` (the project's own) or the pack's name. */
   origin: string;
-  body: string;
   template: TemplateTree;
+  /** The Markdown after the frontmatter, read from the file when asked for (runs need only `template`). */
+  body(): string;
 }
 
 /** An entry's frontmatter as the build stores it, with where its body starts. */
 type Checked = EntryMeta & { bodyAt: number };
 
 /**
- * `file` is the path shown in messages; shipped entries (`origin` shipped) use the build's copy
- * when it is current. The file name must be the entry's name.
+ * `read` gives the file's text; `file` is the path shown in messages. Shipped entries (`origin`
+ * shipped) come from the build's copy, read only when that copy may be stale (built.ts). The
+ * file name must be the entry's name.
  */
-export function readEntry(text: string, file: string, origin: string): KnowledgeEntry {
-  const derive = () => checkEntry(text, file, origin === 'shipped');
-  const { bodyAt, ...meta } = origin === 'shipped' ? fromBuild(file, 'data', text, derive) : derive();
-  const body = text.slice(bodyAt);
-  const template = origin === 'shipped' ? fromBuild(file, 'template', body, () => parseTemplate(body, file)) : parseEntryBody(body, file);
-  return { ...meta, file, origin, body, template };
+export function readEntry(read: () => string, file: string, origin: string): KnowledgeEntry {
+  const text = once(read);
+  const shipped = origin === 'shipped';
+  const derive = (t: string) => checkEntry(t, file, shipped);
+  const { bodyAt, ...meta } = shipped ? fromBuild(file, 'data', text, derive) : derive(text());
+  const body = () => text().slice(bodyAt);
+  const template = shipped ? fromBuild(file, 'template', body, (b) => parseTemplate(b, file)) : parseEntryBody(body(), file);
+  return { ...meta, file, origin, template, body };
 }
 
 function parseEntryBody(body: string, file: string): TemplateTree {

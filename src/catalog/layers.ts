@@ -1,5 +1,6 @@
 /** Overlay files read into layers, and the check that every name a layer uses exists. */
 import { UserError } from '../errors.js';
+import { once } from '../once.js';
 import { formatIssues } from '../source/problems.js';
 import { builtSource, parseYamlSource, type Source } from '../source/source.js';
 import { didYouMean } from '../source/suggest.js';
@@ -20,14 +21,18 @@ export interface Layer {
   warnings: string[];
 }
 
-/** `shipped`: one of Scaffold's own overlays, which the build parsed and checked. */
-export function readLayer(text: string, shownAs: string, label: string, shipped = false): Layer {
-  if (shipped) {
-    const built = fromBuild<Overlay | undefined>(shownAs, 'data', text, () => undefined);
-    if (built) return { label, overlay: built, source: builtSource(text, shownAs, built), at: [], warnings: [] };
-  }
+/** An overlay file of a pack or the project, parsed and checked. */
+export function readLayer(text: string, shownAs: string, label: string): Layer {
   const { source, warnings } = migrateDepths(parseYamlSource(text, shownAs), 'edit that line (until then Scaffold reads the number as before)', []);
   return { label, overlay: checkOverlay(source.data, source, shownAs), source, at: [], warnings };
+}
+
+/** One of Scaffold's own overlays, as the build parsed and checked it (`read` only if stale). */
+export function readShippedLayer(read: () => string, shownAs: string, label: string): Layer {
+  const text = once(read);
+  const overlay = fromBuild<Overlay | undefined>(shownAs, 'data', text, () => undefined);
+  if (!overlay) return readLayer(text(), shownAs, label);
+  return { label, overlay, source: builtSource(text, shownAs, overlay), at: [], warnings: [] };
 }
 
 /** Overlay-shaped data checked against the format; every problem is one line with its line number. */

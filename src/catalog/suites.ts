@@ -102,9 +102,9 @@ export interface Suite extends SuiteMeta {
 /** `dir` holds suite.yml; `shown` is how messages name that folder (`templates/ml-unit`). */
 export function readSuite(dir: string, shown: string, origin: string): Suite {
   const file = `${shown}/suite.yml`;
-  const text = readFileSync(join(dir, 'suite.yml'), 'utf8');
+  const read = () => readFileSync(join(dir, 'suite.yml'), 'utf8');
   const shipped = origin === 'shipped';
-  const meta = shipped ? fromBuild(file, 'data', text, () => checkSuite(text, file)) : checkSuite(text, file);
+  const meta = shipped ? fromBuild(file, 'data', read, (text) => checkSuite(text, file)) : checkSuite(read(), file);
   if (meta.name !== shown.split('/').pop()) throw new UserError(`${file}: name "${meta.name}" must match the folder name`);
   return { ...meta, file, origin, files: once(() => suiteFiles(dir, shown, shipped)) };
 }
@@ -121,29 +121,29 @@ export function checkSuite(text: string, file: string): SuiteMeta {
   return { ...rest, ...(projectType && { projectType }), ...(installUv && { installUv }), mergeJson };
 }
 
-/** A suite's templates and copied files, as the build and the render see them. */
-export function suiteSources(dir: string, shown: string): { source: string; path: string; text: string; isTemplate: boolean }[] {
+/** A suite's templates and copied files, as the build and the render see them; `read` gives the text. */
+export function suiteSources(dir: string, shown: string): { source: string; path: string; read: () => string; isTemplate: boolean }[] {
   return filesUnder(join(dir, 'files')).map((f) => ({
     source: `${shown}/files/${f}`,
     path: f.endsWith('.hbs') ? f.slice(0, -4) : f,
-    text: readFileSync(join(dir, 'files', f), 'utf8'),
+    read: () => readFileSync(join(dir, 'files', f), 'utf8'),
     isTemplate: f.endsWith('.hbs'),
   }));
 }
 
 function suiteFiles(dir: string, shown: string, shipped: boolean): SuiteFile[] {
-  const parse = (source: string, text: string): TemplateTree => {
-    if (shipped) return fromBuild(source, 'template', text, () => parseTemplate(text, source));
+  const parse = (source: string, read: () => string): TemplateTree => {
+    if (shipped) return fromBuild(source, 'template', read, (text) => parseTemplate(text, source));
     try {
-      return parseTemplate(text, source);
+      return parseTemplate(read(), source);
     } catch (error) {
       throw new UserError((error as Error).message);
     }
   };
-  return suiteSources(dir, shown).map(({ source, path, text, isTemplate }) => ({
+  return suiteSources(dir, shown).map(({ source, path, read, isTemplate }) => ({
     source,
-    ...(path.includes('{{') ? { pathTemplate: parse(`${source}#path`, path) } : { path }),
-    ...(isTemplate ? { template: parse(source, text) } : { text }),
+    ...(path.includes('{{') ? { pathTemplate: parse(`${source}#path`, () => path) } : { path }),
+    ...(isTemplate ? { template: parse(source, read) } : { text: read() }),
   }));
 }
 

@@ -205,8 +205,7 @@ export const projectTypes = once((): TypeList => {
   return typeList(
     files.map((f) => {
       const source = `${TYPES_DIR}/${f}`;
-      const text = readFileSync(join(dir, f), 'utf8');
-      return fromBuild(source, 'data', text, () => checkTypeFile(text, source, f.slice(0, -4)));
+      return fromBuild(source, 'data', () => readFileSync(join(dir, f), 'utf8'), (text) => checkTypeFile(text, source, f.slice(0, -4)));
     }),
   );
 });

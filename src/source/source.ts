@@ -12,11 +12,11 @@ export interface Source {
 }
 
 /**
- * A file of Scaffold's own whose data the build parsed and checked (src/compiled.ts): the text
- * is parsed only if a message needs a line number.
+ * A file of Scaffold's own whose data the build parsed and checked (src/catalog/built.ts): the
+ * file is read and parsed only if a message needs a line number.
  */
-export function builtSource(text: string, file: string, data: unknown): Source {
-  return { file, data, lineOf: (path) => parseYamlSource(text, file).lineOf(path) };
+export function builtSource(read: () => string, file: string, data: unknown): Source {
+  return { file, data, lineOf: (path) => parseYamlSource(read(), file).lineOf(path) };
 }
 
 export function parseYamlSource(text: string, file: string): Source {

@@ -46,24 +46,24 @@ describe.each(entries)('knowledge entry $name', (entry) => {
   const configs = answerCombinations(entry.projectType!);
 
   it('opens with a title and an intro, then Summary, Deep Guidance and Checklist in order', () => {
-    const sections = splitSections(entry.body);
+    const sections = splitSections(entry.body());
     expect(sections[0]!.text.trim()).toMatch(/^# \S[^\n]*\n+\S/);
     expect(sections.slice(1).map((s) => s.heading)).toEqual([...SECTIONS]);
   });
 
   it('has no placeholder text', () => {
-    expect(entry.body).not.toMatch(/\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum|<YOUR_[A-Z_]+>|replace me/i);
+    expect(entry.body()).not.toMatch(/\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum|<YOUR_[A-Z_]+>|replace me/i);
   });
 
   it('names the language of every code fence', () => {
-    const unnamed = fencesOf(entry.body).filter((f) => !KNOWN_LANGUAGES.has(f.lang));
+    const unnamed = fencesOf(entry.body()).filter((f) => !KNOWN_LANGUAGES.has(f.lang));
     expect(unnamed.map((f) => `line ${f.line}: "${f.lang}"`)).toEqual([]);
   });
 
   it(`renders completely for all ${configs.length} combinations of ${entry.projectType} answers`, () => {
     const problems: string[] = [];
     const python = new Map<string, { key: string; lang: 'python' | 'toml'; code: string }>();
-    const escapes = (entry.body.match(/\\\{\{/g) ?? []).length;
+    const escapes = (entry.body().match(/\\\{\{/g) ?? []).length;
     for (const config of configs) {
       const label = describeAnswers(config);
       const full = renderEntryBody(entry, contextFor(config, 'full'), 'full');

@@ -48,12 +48,12 @@ function spread(type: string): Config[] {
 const contexts = Object.fromEntries(types.ids.map((type) => [type, spread(type).map((config) => pipelineFor(config).context('full'))])) as Record<string, object[]>;
 
 const templates: { source: string; text: string; types: string[] }[] = [
-  ...shippedEntries().map((e) => ({ source: e.file, text: e.body, types: [e.projectType!] })),
+  ...shippedEntries().map((e) => ({ source: e.file, text: e.body(), types: [e.projectType!] })),
   ...shippedSuites().flatMap((suite) =>
     suiteSources(join(PACKAGE_ROOT, SUITES_DIR, suite.name), `${SUITES_DIR}/${suite.name}`).flatMap((f) => {
       const forTypes = suite.projectType ? [suite.projectType] : types.ids;
       return [
-        ...(f.isTemplate ? [{ source: f.source, text: f.text, types: forTypes }] : []),
+        ...(f.isTemplate ? [{ source: f.source, text: f.read(), types: forTypes }] : []),
         ...(f.path.includes('{{') ? [{ source: `${f.source}#path`, text: f.path, types: forTypes }] : []),
       ];
     }),

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildRecord, hashShippedContent, shippedFingerprint } from '../../src/catalog/built.js';
+import { buildRecord, fromBuild, hashShippedContent, shippedFingerprint } from '../../src/catalog/built.js';
 import { inputsHash } from '../../src/catalog/inputs.js';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject } from '../../src/sync/sync.js';
@@ -88,6 +88,16 @@ describe("the shipped content's fingerprint", () => {
   it("is the build's while every shipped file is as the build read it, and equals hashing them all", async () => {
     expect(buildRecord()).toBeDefined();
     expect(shippedFingerprint()).toBe(hashShippedContent());
+  });
+
+  it("gives what the build derived without reading the shipped file while the build's record holds", () => {
+    const read = () => {
+      throw new Error('read the file');
+    };
+    const suite = fromBuild('templates/ml-unit/suite.yml', 'data', read, () => undefined) as { name?: string } | undefined;
+    expect(suite?.name).toBe('ml-unit');
+    // Nothing stored under that name: the file is read and derived.
+    expect(() => fromBuild('templates/ml-unit/no-such.yml', 'data', read, () => undefined)).toThrow('read the file');
   });
 
   it('is not taken from the build for a shipped file modified since the build read it', async () => {
