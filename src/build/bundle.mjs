@@ -1,15 +1,15 @@
 // npm run bundle (part of npm run build): esbuild writes dist/.
 //
 //   dist/cli.js          the entry: answers --version, else imports the program.
-//   dist/chunks/         Scaffold's code and the libraries it always uses, in as few files as
-//                        there are import() calls in src/ between its own modules: three, so a
-//                        run loads about five files (cli.ts -> program.ts -> commands/index.ts,
-//                        and the pieces two of them share). Each file costs a module resolve and
-//                        link; init loaded 21 before, about 30 ms of its run on two cores. A new
-//                        import() of a module of src/ adds files to every run: go through
-//                        commands/index.ts instead.
+//   dist/chunks/         Scaffold's code and the libraries it always uses. esbuild splits at each
+//                        import() of a module of src/, and there are two (cli.ts -> program.ts
+//                        -> commands/index.ts), so init loads seven files: those three, zod, and
+//                        the pieces they share. Each file costs a module resolve and link; init
+//                        loaded 21 before, about 30 ms of its run on two cores. A new import() of
+//                        a module of src/ adds files to every run: go through commands/index.ts.
 //   dist/vendor/*        libraries that only one command loads, each in its own file so that the
 //                        others never read or compile them (src/vendor/load.ts, src/source/yaml.ts).
+//                        The MCP SDK is built with the program, to share its copy of zod.
 //   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
 //                        not in the package.
 import { build } from 'esbuild';
@@ -41,9 +41,15 @@ const LAZY_CHILD_PROCESS = {
 
 rmSync(DIST, { recursive: true, force: true });
 await Promise.all([
-  build({ ...esm, entryPoints: [join(ROOT, 'src/cli.ts')], outdir: DIST, splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [LAZY_CHILD_PROCESS] }),
+  build({
+    ...esm,
+    entryPoints: [join(ROOT, 'src/cli.ts'), { in: join(ROOT, 'src/vendor/mcp-sdk.ts'), out: 'vendor/mcp-sdk' }],
+    outdir: DIST,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [LAZY_CHILD_PROCESS],
+  }),
   build({ ...esm, entryPoints: [join(ROOT, 'src/build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
-  build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/mcp-sdk.ts')], outfile: join(DIST, 'vendor/mcp-sdk.js') }),
   build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.js') }),
   // Loaded with require(): yaml() is synchronous.
   build({ ...common, format: 'cjs', stdin: { contents: "module.exports = require('yaml');", resolveDir: ROOT }, outfile: join(DIST, 'vendor/yaml.cjs') }),
