@@ -16,10 +16,14 @@ import { spawnSync } from 'node:child_process';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const runs = Number(argv[argv.indexOf('--runs') + 1]) || 15;
-if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
+if (!existsSync(join(ROOT, 'dist/cli.cjs'))) throw new Error('build first: npm run build');
 // Timed as installed: the packed package, which is what `npx scaffold-overlays` runs.
 const INSTALLED = installedPackage(ROOT);
-const cli = (root = INSTALLED) => join(root, 'dist/cli.js');
+// Scaffold keeps V8's compiled code between runs (src/compile-cache.ts): each case's warm-up run
+// writes it, the timed runs use it, as every run after a machine's first does. A folder of the
+// bench's own, so that no earlier cache is used; one row is timed without it.
+process.env.NODE_COMPILE_CACHE = freshDir();
+const cli = (root = INSTALLED) => join(root, 'dist/cli.cjs');
 const ML = ['--yes', '--quiet', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'deep-learning'];
 
 
@@ -40,6 +44,7 @@ const initJob = { prepare: () => ({ args: [freshDir()] }) };
 const sample = initialized(cli(), ML);
 const files = countFiles(sample);
 row(`scaffold init, deep ml (${files} files)`, measure([process.execPath, [cli(), 'init', ...ML]], { runs, ...initJob }), '<= 1.6x, <= 64 MiB');
+row('scaffold init, deep ml, without the code cache (a first run)', measure([process.execPath, [cli(), 'init', ...ML]], { runs, ...initJob, env: { NODE_DISABLE_COMPILE_CACHE: '1' } }), '');
 row('scaffold update --check, unchanged', measure([process.execPath, [cli(), 'update', '--check', '--quiet', sample]], { runs }), '<= 1.3x');
 
 // Update after a person's edits and a new release: five edited knowledge files, each changed by

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * The entry point. `--version` answers before the command parser loads (it is the cheapest thing
- * anyone runs, often in scripts); everything else goes to the program in program.ts.
+ * The entry point (dist/cli.cjs). `--version` answers before the program loads (it is the
+ * cheapest thing anyone runs, often in scripts); everything else runs the program in program.ts,
+ * which the build bundles into dist/scaffold.cjs, loaded through V8's code cache
+ * (compile-cache.ts).
  */
-import * as nodeModule from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireCached } from './compile-cache.js';
 import { scaffoldVersion } from './package-root.js';
-
-// Node 22.1 and newer keep V8's compiled code of the bundle on disk for the next run (a third of
-// a run's start-up); Node 20 has no such API, and runs without it.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+import type * as Program from './program.js';
 
 const args = process.argv.slice(2);
 
@@ -21,6 +22,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${scaffoldVersion()}\n`);
 } else {
-  const { main } = await import('./program.js');
-  process.exitCode = await main(process.argv);
+  // Each command keeps its own cache, named by the first word that is not an option; update's
+  // check answers from the manifest, a path of its own.
+  const command = `${args.find((a) => !a.startsWith('-')) ?? ''}${args.includes('--check') ? '-check' : ''}`;
+  const program = requireCached(join(dirname(fileURLToPath(import.meta.url)), 'scaffold.cjs'), command) as typeof Program;
+  void program.main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,15 +1,15 @@
 // npm run bundle (part of npm run build): esbuild writes dist/.
 //
-//   dist/cli.js          the entry: answers --version, else imports the program.
-//   dist/chunks/         Scaffold's code and the libraries it always uses. esbuild splits at each
-//                        import() of a module of src/, and there are two (cli.ts -> program.ts
-//                        -> commands/index.ts), so init loads seven files: those three, zod, and
-//                        the pieces they share. Each file costs a module resolve and link; init
-//                        loaded 21 before, about 30 ms of its run on two cores. A new import() of
-//                        a module of src/ adds files to every run: go through commands/index.ts.
+//   dist/cli.cjs         the entry: answers --version, else loads the program with V8's code
+//                        cache (src/compile-cache.ts).
+//   dist/scaffold.cjs    the program: all of Scaffold's code and the libraries every command may
+//                        use, in one file. One file rather than a graph of chunks: Node resolves
+//                        and links each ES module (init loaded 21, about 30 ms of its run on two
+//                        cores), and a CommonJS file can be compiled with a code cache on Node
+//                        20 too. Code behind an import() (commands/index.ts) is evaluated only
+//                        when a command needs it, so update's fast path runs little of it.
 //   dist/vendor/*        libraries that only one command loads, each in its own file so that the
 //                        others never read or compile them (src/vendor/load.ts, src/source/yaml.ts).
-//                        The MCP SDK is built with the program, to share its copy of zod.
 //   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
 //                        not in the package.
 import { build } from 'esbuild';
@@ -19,10 +19,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-// Bundled CommonJS code (commander, yaml) calls require(); an ES module has none of its own.
-const REQUIRE = "import{createRequire as __scaffoldRequire}from'node:module';const require=__scaffoldRequire(import.meta.url);";
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
-const esm = { ...common, format: 'esm', banner: { js: REQUIRE } };
+// The sources are ES modules; the bundles are CommonJS, where import.meta.url is the file's URL.
+const cjs = { ...common, format: 'cjs', define: { 'import.meta.url': 'importMetaUrl' }, inject: [join(ROOT, 'src/build/import-meta-url.js')] };
+// The build step is an ES module; bundled CommonJS code in it calls require().
+const REQUIRE = "import{createRequire as __scaffoldRequire}from'node:module';const require=__scaffoldRequire(import.meta.url);";
 
 // commander loads node:child_process when it loads (about 6 ms on two cores, in every command),
 // for executable subcommands, which Scaffold has none of. Here it loads on first use instead. The
@@ -39,18 +40,14 @@ const LAZY_CHILD_PROCESS = {
   },
 };
 
+const src = (file) => join(ROOT, 'src', file);
 rmSync(DIST, { recursive: true, force: true });
 await Promise.all([
-  build({
-    ...esm,
-    entryPoints: [join(ROOT, 'src/cli.ts'), { in: join(ROOT, 'src/vendor/mcp-sdk.ts'), out: 'vendor/mcp-sdk' }],
-    outdir: DIST,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [LAZY_CHILD_PROCESS],
-  }),
-  build({ ...esm, entryPoints: [join(ROOT, 'src/build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
-  build({ ...esm, entryPoints: [join(ROOT, 'src/vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.js') }),
-  // Loaded with require(): yaml() is synchronous.
+  build({ ...cjs, entryPoints: [src('cli.ts')], outfile: join(DIST, 'cli.cjs') }),
+  build({ ...cjs, entryPoints: [src('program.ts')], outfile: join(DIST, 'scaffold.cjs'), plugins: [LAZY_CHILD_PROCESS] }),
+  build({ ...cjs, entryPoints: [src('vendor/mcp-sdk.ts')], outfile: join(DIST, 'vendor/mcp-sdk.cjs') }),
+  build({ ...cjs, entryPoints: [src('vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.cjs') }),
+  // yaml() is synchronous: it requires this file.
   build({ ...common, format: 'cjs', stdin: { contents: "module.exports = require('yaml');", resolveDir: ROOT }, outfile: join(DIST, 'vendor/yaml.cjs') }),
+  build({ ...common, format: 'esm', banner: { js: REQUIRE }, entryPoints: [src('build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
 ]);

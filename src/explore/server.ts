@@ -69,8 +69,8 @@ export async function startServer(projectDir: string, port: number): Promise<Exp
       return { exitCode, report };
     },
   };
-  // node:http loads here, not with the bundle: every other command would pay for it.
-  const { createServer } = await import('node:http');
+  // node:http loads here, not with the program: every other command would pay for it.
+  const { createServer } = process.getBuiltinModule('node:http');
   const server = createServer((req, res) => {
     const work = handle(req, res, expected, routes).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
     running.add(work);

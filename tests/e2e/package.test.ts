@@ -53,7 +53,7 @@ describe('the published package', () => {
 
   it('ships the license, the bundle and the content, and no build tooling', () => {
     const installed = join(app, 'node_modules/scaffold-overlays');
-    for (const path of ['LICENSE', 'README.md', 'dist/cli.js', 'dist/compiled', 'content/types/ml.yml', 'templates/ml-unit/suite.yml']) {
+    for (const path of ['LICENSE', 'README.md', 'dist/cli.cjs', 'dist/compiled', 'content/types/ml.yml', 'templates/ml-unit/suite.yml']) {
       expect(existsSync(join(installed, path)), path).toBe(true);
     }
     expect(existsSync(join(installed, 'dist/build'))).toBe(false);

@@ -42,7 +42,7 @@ function nextRelease(): string {
 function fakeTools(pkg: string): { bin: string; calls: string } {
   const bin = tempDir('bin-');
   const calls = join(bin, 'calls.log');
-  writeFile(bin, 'npx', `#!/bin/sh\nshift 2\nexec "${process.execPath}" "${join(pkg, 'dist/cli.js')}" "$@"\n`);
+  writeFile(bin, 'npx', `#!/bin/sh\nshift 2\nexec "${process.execPath}" "${join(pkg, 'dist/cli.cjs')}" "$@"\n`);
   writeFile(bin, 'gh', `#!/bin/sh\necho "gh $*" >> "${calls}"\nif [ "$1 $2" = "pr list" ] && [ -f "${bin}/opened" ]; then echo 7; fi\nif [ "$1 $2" = "pr create" ]; then touch "${bin}/opened"; fi\n`);
   chmodSync(join(bin, 'npx'), 0o755);
   chmodSync(join(bin, 'gh'), 0o755);

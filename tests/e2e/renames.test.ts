@@ -61,7 +61,7 @@ describe('a release that renames files', () => {
     writeFile(dir, OLD_TEST, `# Our team owns these metrics.\n${readFile(dir, OLD_TEST)}`);
 
     const pkg = nextRelease();
-    const next = (args: string[]) => spawnSync(process.execPath, [join(pkg, 'dist/cli.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const next = (args: string[]) => spawnSync(process.execPath, [join(pkg, 'dist/cli.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const check = next(['update', '--check', '--json']);
     expect(check.status, check.stderr).toBe(1);
     const update = next(['update', '--json']);
@@ -89,7 +89,7 @@ describe('a release that renames files', () => {
     const dir = tempDir('renames-');
     expect(cli(['init', '--yes', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'classical', '-q'], dir).code).toBe(0);
     writeFile(dir, NEW_TEST, '# ours, written before the release\n');
-    const update = spawnSync(process.execPath, [join(nextRelease(), 'dist/cli.js'), 'update'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const update = spawnSync(process.execPath, [join(nextRelease(), 'dist/cli.cjs'), 'update'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(update.status, update.stderr).toBe(0);
     expect(readFile(dir, NEW_TEST)).toBe('# ours, written before the release\n');
     expect(update.stdout).toMatch(/skip\s+tests\/unit\/test_scores\.py/);

@@ -31,7 +31,7 @@ describe('a project type added as data only', () => {
   it('goes through init, update and validate, with its flags, defaults and rule', () => {
     const pkg = packageWithGameType();
     const run = (args: string[], cwd: string) => {
-      const r = spawnSync(process.execPath, [join(pkg, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [join(pkg, 'dist/cli.cjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       return { code: r.status, out: r.stdout, err: r.stderr };
     };
     const dir = tempDir();

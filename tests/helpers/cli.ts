@@ -1,10 +1,10 @@
-/** Run the built CLI (dist/cli.js) as a user would: a separate process, no terminal. */
+/** Run the built CLI (dist/cli.cjs) as a user would: a separate process, no terminal. */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface CliResult {
   code: number;

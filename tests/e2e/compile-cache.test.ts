@@ -1,0 +1,91 @@
+/**
+ * The code cache (src/compile-cache.ts): written once per command and build, used after, never
+ * a reason for a run to fail, off when Node's own switch says so, and never read from a folder
+ * someone else could write to.
+ */
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, CLI } from '../helpers/cli.js';
+import { tempDir } from '../helpers/project.js';
+
+const BUNDLE = join(CLI, '..', 'scaffold.cjs');
+
+function withCache() {
+  const root = tempDir('scaffold-cache-');
+  const dir = join(root, 'scaffold-overlays');
+  const run = (args: string[], env: Record<string, string> = {}) => cli(args, root, { NODE_COMPILE_CACHE: root, ...env });
+  const files = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+  return { root, dir, run, files };
+}
+
+describe('the code cache', () => {
+  it('is written by the first run of a command, then used as it is', () => {
+    const { dir, run, files } = withCache();
+    expect(run(['list', 'types']).code).toBe(0);
+    expect(files()).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{12}-list\.bin$/)]);
+    const cache = join(dir, files()[0]!);
+    const written = statSync(cache).mtimeMs;
+    const second = run(['list', 'types']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('ml ');
+    expect(statSync(cache).mtimeMs).toBe(written);
+    // update's check keeps a cache of its own: it runs a path of its own.
+    expect(run(['update', '--check']).code).toBe(2);
+    expect(files().map((f) => f.split('-').slice(2).join('-'))).toEqual(['list.bin', 'update-check.bin']);
+  });
+
+  it('is replaced when V8 refuses it, and the run goes on', () => {
+    const { dir, run, files } = withCache();
+    run(['list', 'types']);
+    const cache = join(dir, files()[0]!);
+    writeFileSync(cache, 'not a code cache');
+    const run2 = run(['list', 'types']);
+    expect(run2.code).toBe(0);
+    expect(run2.stdout).toContain('ml ');
+    expect(readFileSync(cache).length).toBeGreaterThan(10_000);
+    // ... which the next run takes as it is.
+    const rewritten = statSync(cache).mtimeMs;
+    run(['list', 'types']);
+    expect(statSync(cache).mtimeMs).toBe(rewritten);
+  });
+
+  it('belongs to one build: a rebuilt program writes a new one and drops the old', () => {
+    const { run, files } = withCache();
+    run(['list', 'types']);
+    const [before] = files();
+    const { atime, mtime } = statSync(BUNDLE);
+    try {
+      utimesSync(BUNDLE, atime, new Date(mtime.getTime() + 5000));
+      expect(run(['list', 'types']).code).toBe(0);
+      expect(files()).toHaveLength(1);
+      expect(files()[0]).not.toBe(before);
+    } finally {
+      utimesSync(BUNDLE, atime, mtime);
+    }
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE, as Node\'s own is', () => {
+    const { run, files } = withCache();
+    expect(run(['list', 'types'], { NODE_DISABLE_COMPILE_CACHE: '1' }).code).toBe(0);
+    expect(files()).toEqual([]);
+  });
+
+  it('is not read or written in a folder others may write to', () => {
+    const { dir, run, files } = withCache();
+    run(['list', 'types']);
+    chmodSync(dir, 0o777);
+    const cache = join(dir, files()[0]!);
+    writeFileSync(cache, 'planted');
+    expect(run(['list', 'types']).code).toBe(0);
+    expect(readFileSync(cache, 'utf8')).toBe('planted');
+  });
+
+  it('is never a reason to fail: a cache folder that cannot be made is skipped', () => {
+    const root = tempDir('scaffold-cache-');
+    writeFileSync(join(root, 'file'), '');
+    const result = cli(['list', 'types'], root, { NODE_COMPILE_CACHE: join(root, 'file') });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});
