@@ -8,32 +8,37 @@
  * stores the cache after the run instead (script.createCachedData at exit), so it holds every
  * function the command used, and it works on Node 20.
  *
- * - One cache file per command (`init`, `update`, ...): each holds what that command runs.
+ * - One cache file per command (`init`, `update`, ...): each holds what that command runs; and
+ *   one per library of dist/vendor/ (YAML, the MCP SDK, the prompts).
  * - Where Node keeps its own: $NODE_COMPILE_CACHE, else <tmp>/node-compile-cache, in a
  *   scaffold-overlays folder of our own; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
  *   Node's.
  * - The file name holds what the code is (the bundle's path, size and modification time, the
  *   Node version): V8 checks only the length of the source, so a rebuilt bundle must never meet
- *   an old cache. Written once, when missing or refused by V8; older caches of the same bundle
- *   are removed then.
+ *   an old cache. Written once, when missing or refused by V8; older builds' caches of the same
+ *   file, and any cache a month old, are removed then.
  * - It is an optimisation only: any failure to read or write it is ignored, and the run goes on
  *   as it would without it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** `require(file)`, with the code cache of `command` when there is one. */
-export function requireCached(file: string, command: string): unknown {
+/**
+ * `require(file)`, with the code cache kept under `name` when there is one: the command for the
+ * program, the library's name for a library of dist/vendor/.
+ */
+export function requireCached(file: string, name: string): unknown {
   const source = readFileSync(file, 'utf8');
-  const cache = cacheFile(file, command);
+  const cache = cacheFile(file, name);
   const cached = cache ? readIfThere(cache.path) : undefined;
   // No import() runs in the bundle (Node 20 gives a script no loader for it): built-in modules
   // load with process.getBuiltinModule, libraries with require.
-  const script = new Script(wrap(source), { filename: file, cachedData: cached });
+  // The function Node wraps a CommonJS file in, as require() does.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached });
   if (cache && (!cached || script.cachedDataRejected)) process.once('exit', () => save(cache, script));
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
@@ -49,7 +54,7 @@ interface CacheFile {
   build: string;
 }
 
-function cacheFile(file: string, command: string): CacheFile | undefined {
+function cacheFile(file: string, key: string): CacheFile | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   try {
     const { size, mtimeMs } = statSync(file);
@@ -57,7 +62,7 @@ function cacheFile(file: string, command: string): CacheFile | undefined {
     if (!ours(dir)) return undefined;
     const prefix = `${hash(file)}-`;
     const build = `${prefix}${hash(`${size} ${mtimeMs} ${process.version} ${process.arch}`)}-`;
-    const name = /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other';
+    const name = /^[a-z][a-z-]{0,30}$/.test(key) ? key : 'other';
     return { dir, prefix, build, path: join(dir, `${build}${name}.bin`) };
   } catch {
     return undefined;
@@ -92,7 +97,13 @@ function save({ dir, path, prefix, build }: CacheFile, script: Script): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!ours(dir)) return;
-    for (const old of readdirSync(dir)) if (old.startsWith(prefix) && !old.startsWith(build)) rmSync(join(dir, old), { force: true });
+    // Another build's cache of this file is stale; any cache a month old goes too (another
+    // installation's, removed meanwhile), and is written again by its next run if still used.
+    const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
+    for (const name of readdirSync(dir)) {
+      const other = join(dir, name);
+      if ((name.startsWith(prefix) && !name.startsWith(build)) || statSync(other).mtimeMs < monthAgo) rmSync(other, { force: true });
+    }
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, path);

@@ -5,11 +5,12 @@
  * needed to read a project's config.yml, an answers file or a local overlay, and to edit an
  * existing config.yml in place.
  *
- * The build bundles the library into one file, dist/vendor/yaml.cjs (quick to load); runs from
- * the sources (Scaffold's tests) load the installed package.
+ * The build bundles the library into one file, dist/vendor/yaml.cjs, loaded with V8's code cache
+ * (src/compile-cache.ts); runs from the sources (Scaffold's tests) load the installed package.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { requireCached } from '../compile-cache.js';
 import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
 
 export const YAML_BUNDLE = 'dist/vendor/yaml.cjs';
@@ -18,7 +19,7 @@ let library: typeof import('yaml') | undefined;
 
 export function yaml(): typeof import('yaml') {
   const bundled = `${PACKAGE_ROOT}${YAML_BUNDLE}`;
-  library ??= require(RUNNING_FROM_BUILD && existsSync(bundled) ? bundled : 'yaml') as typeof import('yaml');
+  library ??= (RUNNING_FROM_BUILD && existsSync(bundled) ? requireCached(bundled, 'yaml') : require('yaml')) as typeof import('yaml');
   return library;
 }
 

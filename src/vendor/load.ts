@@ -7,16 +7,15 @@
  * The paths are computed, never literals, so that esbuild leaves them alone rather than bundling
  * the library into the program.
  */
-import { createRequire } from 'node:module';
+import { requireCached } from '../compile-cache.js';
 import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
 
 export type McpSdk = typeof import('./mcp-sdk.js');
 export type Prompts = typeof import('./prompts.js');
 
-const require = createRequire(import.meta.url);
-
+/** Through V8's code cache (src/compile-cache.ts), kept under the library's name. */
 async function load<T>(name: string): Promise<T> {
-  if (RUNNING_FROM_BUILD) return require(`${PACKAGE_ROOT}dist/vendor/${name}.cjs`) as T;
+  if (RUNNING_FROM_BUILD) return requireCached(`${PACKAGE_ROOT}dist/vendor/${name}.cjs`, name) as T;
   return (await import(new URL(`${name}.ts`, import.meta.url).href)) as T;
 }
 

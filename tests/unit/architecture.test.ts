@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** The stages from the bottom up; a path matches the first entry it starts with. */
 const STAGES: string[][] = [
-  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts', 'vendor/'],
+  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts', 'compile-cache.ts', 'vendor/'],
   ['template/'],
   ['source/'],
   ['catalog/'],
@@ -24,7 +24,7 @@ const STAGES: string[][] = [
   ['pipeline.ts'],
   ['commands/', 'explore/'],
   ['program.ts'],
-  ['cli.ts', 'compile-cache.ts', 'build/'],
+  ['cli.ts', 'build/'],
 ];
 const PURE = ['template/', 'overlays/', 'render/'];
 
