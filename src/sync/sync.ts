@@ -94,7 +94,7 @@ export async function detachProject(request: DetachRequest): Promise<SyncOutcome
  * for or taken over, or the records are not what they were (every run that writes commits them).
  */
 async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops: Op[] }, write: boolean, disk: DiskOps): Promise<SyncOutcome> {
-  const recordsBefore = recordsText(projectDir);
+  const recordsBefore = recordsState(projectDir);
   let { plan, ops } = decide();
   if (!write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
   // A clean re-run never gets here, so it writes nothing, not even the lock.
@@ -108,7 +108,7 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
     for (const dir of made) disk.mkdir(dir);
     const lock = acquireLock(projectDir, disk);
     release = lock.release;
-    if (lock.contended || recordsText(projectDir) !== recordsBefore) ({ plan, ops } = decide());
+    if (lock.contended || recordsState(projectDir) !== recordsBefore) ({ plan, ops } = decide());
     preflight(projectDir, ops);
     await applyOps(projectDir, ops, disk);
     done = true;
@@ -120,16 +120,21 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
   return { changes: plan.changes, warnings: plan.warnings, wrote: true };
 }
 
-/** The records as they stand, to tell whether another run committed since. */
-function recordsText(projectDir: string): string {
-  return [MANIFEST_FILE, BASE_FILE, `${BASE_FILE}.next`].map((f) => readIfThere(join(projectDir, f)) ?? '\0').join('\0');
+/**
+ * The records as they stand, to tell whether another run committed since: which file each is,
+ * its size and times. A commit renames a new file into place (a new file, so a new inode), so
+ * this sees one without reading the records (base.json is most of a project's bytes).
+ */
+function recordsState(projectDir: string): string {
+  return [MANIFEST_FILE, BASE_FILE, `${BASE_FILE}.next`].map((f) => fileIdentity(join(projectDir, f))).join('\0');
 }
 
-function readIfThere(path: string): string | undefined {
+function fileIdentity(path: string): string {
   try {
-    return readFileSync(path, 'latin1');
+    const { ino, size, mtimeNs, ctimeNs } = statSync(path, { bigint: true });
+    return `${ino} ${size} ${mtimeNs} ${ctimeNs}`;
   } catch {
-    return undefined;
+    return '-';
   }
 }
 
