@@ -146,8 +146,13 @@ export async function main(argv: string[]): Promise<number> {
   const verbose = args.includes('--verbose') || !!process.env.DEBUG;
   const ctx: CommandContext = {
     cwd: process.cwd(),
-    isTTY: !!process.stdin.isTTY && !!process.stdout.isTTY,
-    color: !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY,
+    // Read when asked: making process.stdin costs a few ms that update --check and init --yes never need.
+    get isTTY() {
+      return !!process.stdin.isTTY && !!process.stdout.isTTY;
+    },
+    get color() {
+      return !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY;
+    },
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     prompter: inquirerPrompter,

@@ -72,7 +72,7 @@ export async function planInit(projectDir: string, options: InitOptions, ctx: Pi
     refresh: options.refresh,
     typeAnswers: readTypeFlags(options, options.type),
   };
-  const interactive = ctx.isTTY && !options.yes && options.interactive !== false && !options.json;
+  const interactive = !options.yes && options.interactive !== false && !options.json && ctx.isTTY;
   const answersFile = options.answers ? readAnswersFile(resolve(ctx.cwd, options.answers)) : undefined;
   const file = answersFile?.source;
   // Old depth numbers in config.yml, the answers file or --depth: read as their levels, reported once.

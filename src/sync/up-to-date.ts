@@ -59,7 +59,7 @@ export function upToDate(projectDir: string): UpToDate | undefined {
     // Seed and retired files are the person's: what they hold cannot make the project out of date.
     if (record.policy === 'seed' || record.retired) continue;
     if (!record.written || !existsSync(full)) return undefined;
-    if (sha256(readFileSync(full, 'latin1')) !== record.written) return undefined;
+    if (sha256(readFileSync(full)) !== record.written) return undefined;
   }
   const files = records.map(([file, r]) => ({ path: file, source: r.source ?? '', policy: r.policy ?? 'managed' }));
   return { projectType: manifest.projectType, selection: manifest.selection, files };
