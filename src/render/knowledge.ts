@@ -33,12 +33,13 @@ export function renderEntryFile(entry: KnowledgeEntry, context: RenderContext, d
 function withProvenance(entry: KnowledgeEntry, body: string): string {
   if (!entry.reviewed) return body;
   const sources = entry.sources ?? [];
-  const [title, ...rest] = body.split('\n');
+  const end = body.indexOf('\n');
+  const [title, rest] = end < 0 ? [body, ''] : [body.slice(0, end), body.slice(end + 1)];
   const against = sources.length ? ` against ${sources.length} source${sources.length === 1 ? '' : 's'}, listed at the end` : '';
   const line = `> Reviewed ${entry.reviewed}${against}.`;
   const list = sources.map((s) => `- <${s.url}>: ${s.checks}`).join('\n');
   const footer = sources.length ? `\n## Sources\n\nChecked in ${entry.reviewed}:\n\n${list}\n` : '';
-  return `${title}\n\n${line}\n${rest.join('\n')}${footer}`;
+  return `${title}\n\n${line}\n${rest}${footer}`;
 }
 
 /** Each line, and whether it lies in a code fence (a fence closes only on a marker as long as its opener). */
