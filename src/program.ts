@@ -128,7 +128,7 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
     .option('--no-open', 'print the address only; do not open a browser')
     .option('--json', 'print one JSON object on stdout once serving, the address in `url`')
     .addHelpText('after', examples('scaffold explore', 'npx scaffold-overlays explore services/model --port 4173 --no-open'))
-    .action(async (dir, opts) => run(await (await commands()).explore(dir, opts, ctx)));
+    .action(async (dir, opts) => run(await (await import('./explore/command.js')).explore(dir, opts, ctx)));
 
   program
     .command('schema')

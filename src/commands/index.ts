@@ -1,8 +1,7 @@
 /**
- * Every command but update's fast path, loaded as one piece when a command runs: the bundle
- * splits at each import() of a module of src/ (src/build/bundle.mjs), so a command is added
- * here rather than imported on its own, and a run loads a handful of files instead of twenty.
- * update.ts stays apart so that an up-to-date project is answered without loading any of this.
+ * Every command but update's fast path (and explore, a stage above), evaluated as one piece
+ * when a command runs: program.ts imports it with import(), so that update.ts can answer an
+ * up-to-date project without evaluating any of this (the schema library, the sync engine).
  */
 import * as z from 'zod';
 
@@ -16,7 +15,6 @@ export { readWorkspace } from '../config/workspace.js';
 export { pipeline } from '../pipeline.js';
 export { updateWorkspace } from './workspace.js';
 export { detach } from './detach.js';
-export { explore } from '../explore/command.js';
 export { init } from './init.js';
 export { list } from './list.js';
 export { mcp } from './mcp.js';
