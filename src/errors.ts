@@ -30,11 +30,14 @@ export class UserError extends Error {
   readonly code: ErrorCode;
   /** A closing line for all the problems, e.g. "Fix .scaffold/config.yml and run again". */
   readonly hint?: string;
-  constructor(message: string, details: string[] = [], { code = 'invalid', hint }: { code?: ErrorCode; hint?: string } = {}) {
+  /** Warnings the run had found before it failed, said with the error (validate's old depth numbers). */
+  readonly warnings: string[];
+  constructor(message: string, details: string[] = [], { code = 'invalid', hint, warnings = [] }: { code?: ErrorCode; hint?: string; warnings?: string[] } = {}) {
     super(message);
     this.details = details;
     this.code = code;
     this.hint = hint;
+    this.warnings = warnings;
   }
 
   /** Every problem, each with where it is read from the start of its line. */

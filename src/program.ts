@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import { CUSTOM_DEFAULT_DEPTH, DEPTH_NAMES } from './catalog/depth.js';
 import type { CommandContext } from './commands/context.js';
-import { printEnvelope } from './commands/envelope.js';
+import { printEnvelope, printWarnings } from './commands/envelope.js';
 import { update } from './commands/update.js';
 import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
 import { scaffoldVersion } from './package-root.js';
@@ -174,8 +174,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function failure(error: unknown, ctx: CommandContext, json: boolean, verbose: boolean, command: string): number {
-  const fail = (exitCode: number, errors: Problem[]) => {
-    if (json) printEnvelope(ctx, command, exitCode, {}, { errors });
+  const fail = (exitCode: number, errors: Problem[], warnings: string[] = []) => {
+    if (json) printEnvelope(ctx, command, exitCode, {}, { warnings, errors });
     return exitCode;
   };
   if (error instanceof CommanderError) {
@@ -196,8 +196,11 @@ export function failure(error: unknown, ctx: CommandContext, json: boolean, verb
     return fail(EXIT.cancelled, [{ code: 'cancelled', message: error.message }]);
   }
   if (error instanceof UserError) {
-    if (!json) ctx.stderr(`error: ${[error.message, ...error.details, ...(error.hint ? [error.hint] : [])].join('\n  ')}\n`);
-    return fail(EXIT.user, error.problems());
+    if (!json) {
+      printWarnings(ctx, error.warnings);
+      ctx.stderr(`error: ${[error.message, ...error.details, ...(error.hint ? [error.hint] : [])].join('\n  ')}\n`);
+    }
+    return fail(EXIT.user, error.problems(), error.warnings);
   }
   const message = error instanceof Error ? error.message : String(error);
   ctx.stderr(`internal error: ${message}\n`);

@@ -29,7 +29,11 @@ export async function validate(dirArg: string | undefined, options: { json?: boo
   // 2. The names the overlays use, then every template the project selects, rendered for it
   const run: Pipeline | undefined = catalog && attempt(() => pipeline({ projectDir, config, configSource: source, warnings }));
   if (run) attempt(() => run.files());
-  if (problems.length > 0) throw combined(problems);
+  if (problems.length > 0) {
+    // An old depth number is said with the errors too: it needs fixing as much as they do.
+    const { message, details, code, hint } = combined(problems);
+    throw new UserError(message, details, { code, hint, warnings: run?.warnings ?? warnings });
+  }
 
   const layers = run!.catalog.layers.length;
   // An old depth number is valid (read as its level), and said so.

@@ -251,6 +251,19 @@ describe('an old depth number (the 1-5 scale before summary and full)', () => {
     expect(cli(['update', '--check'], dir).code).toBe(0);
   });
 
+  it('validate says an old number next to the errors it finds, in text and in the envelope', () => {
+    const { dir, line } = oldProject('full', 4);
+    writeFile(dir, '.scaffold/overlays/team.yml', 'knowledge:\n  add: [library-testng]\n');
+    const warning = `.scaffold/config.yml:${line}: depth 4 is now written "depth: full"`;
+    const text = cli(['validate'], dir);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(new RegExp(`^warning: ${warning.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\nerror: \.scaffold/overlays/team\.yml:2: unknown knowledge entry "library-testng"`));
+    const json = JSON.parse(cli(['validate', '--json'], dir).stdout);
+    expect(json.ok).toBe(false);
+    expect(json.warnings).toEqual([expect.stringContaining(warning)]);
+    expect(json.errors[0].message).toContain('unknown knowledge entry "library-testng" (did you mean library-testing?)');
+  });
+
   it('init on a config with an old number rewrites the line too, and says so', () => {
     const { dir, text, line } = oldProject('full', 5);
     const result = cli(['init', '--yes'], dir);
