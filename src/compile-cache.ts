@@ -102,11 +102,18 @@ function save({ dir, path, prefix, build }: CacheFile, script: Script): void {
     const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
     for (const name of readdirSync(dir)) {
       const other = join(dir, name);
-      if ((name.startsWith(prefix) && !name.startsWith(build)) || statSync(other).mtimeMs < monthAgo) rmSync(other, { force: true });
+      const stale = name.startsWith(prefix) && !name.startsWith(build);
+      // Another run may have removed it meanwhile.
+      if (stale || (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < monthAgo) rmSync(other, { force: true });
     }
     const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-    renameSync(temp, path);
+    try {
+      writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      renameSync(temp, path);
+    } finally {
+      // A write cut short (a full disk) leaves nothing behind.
+      rmSync(temp, { force: true });
+    }
   } catch {
     // Only an optimisation: the next run compiles as this one did.
   }

@@ -3,6 +3,7 @@
  * a reason for a run to fail, off when Node's own switch says so, and never read from a folder
  * someone else could write to.
  */
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,21 @@ describe('the code cache', () => {
     } finally {
       utimesSync(BUNDLE, atime, mtime);
     }
+  });
+
+  it('is written whole when ten runs start at once without one', async () => {
+    const { root, dir, files } = withCache();
+    const once = () =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'list', 'types'], { cwd: root, env: { ...process.env, NODE_COMPILE_CACHE: root }, stdio: 'ignore' });
+        child.on('close', (code) => resolve(code ?? -1));
+      });
+    expect(await Promise.all(Array.from({ length: 10 }, once))).toEqual(Array(10).fill(0));
+    expect(files()).toEqual([expect.stringMatching(/-list\.bin$/)]);
+    // ... and taken as it is by the next run.
+    const written = statSync(join(dir, files()[0]!)).mtimeMs;
+    expect(await once()).toBe(0);
+    expect(statSync(join(dir, files()[0]!)).mtimeMs).toBe(written);
   });
 
   it('is off with NODE_DISABLE_COMPILE_CACHE, as Node\'s own is', () => {
