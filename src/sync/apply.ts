@@ -50,9 +50,10 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
     // A renamed file's old path goes after its new path is written (the changes come in that order).
     if (change.action === 'delete' || change.action === 'rename') ops.push({ kind: 'delete', path: change.path });
   }
-  const bases = serializeBases(plan.bases);
-  const basesChanged = readIfExists(join(projectDir, BASE_FILE)) !== bases;
-  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: Buffer.from(bases, 'utf8') });
+  // base.json changes when a base does: compared with the bases it holds, already read, rather
+  // than by reading its text again (most of a project's bytes).
+  const basesChanged = !sameBases(plan.bases, records.stored());
+  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: Buffer.from(serializeBases(plan.bases), 'utf8') });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
   // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);
@@ -64,6 +65,12 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
   ops.push(...leftovers(projectDir, [...plan.changes.map((c) => c.path), MANIFEST_FILE]));
   return ops;
+}
+
+function sameBases(next: Map<string, string>, stored: Record<string, string> | undefined): boolean {
+  if (!stored) return false;
+  const paths = Object.keys(stored);
+  return paths.length === next.size && paths.every((path) => next.get(path) === stored[path]);
 }
 
 /** Temp files of a run that died, beside the files it was writing, and a lock nobody holds. */

@@ -66,6 +66,8 @@ export interface Records {
   manifest: Manifest;
   /** The base of `path` whose hash is `hash` (canonical text), if one is kept. */
   base(path: string, hash: string): string | undefined;
+  /** Every base base.json holds, as read; undefined if it is missing or damaged. */
+  stored(): Record<string, string> | undefined;
   /** Said to the person when the manifest had to be rebuilt. */
   rebuilt?: string;
   /** base.json.next is on disk (a run died around its commit), or the old base folder is. */
@@ -92,20 +94,21 @@ export function emptyManifest(version: string): Manifest {
   return { version: 1, scaffoldVersion: version, files: {} };
 }
 
-/** The bases in one file, or none if it is missing or damaged (a damaged base is no base). */
-function readBaseFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
+/** The bases in one file, or undefined if it is missing or damaged (a damaged base is no base). */
+function readBaseFile(path: string): Record<string, string> | undefined {
+  if (!existsSync(path)) return undefined;
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : {};
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
 /** The records of a project, rebuilt from the bases and `files` (the new FilePlan) if the manifest is gone. */
 export function readRecords(projectDir: string, version: string, files: FilePlan): Records {
-  const bases = once(() => [readBaseFile(join(projectDir, BASE_FILE)), readBaseFile(join(projectDir, NEXT_BASE_FILE))]);
+  const baseFiles = once(() => [readBaseFile(join(projectDir, BASE_FILE)), readBaseFile(join(projectDir, NEXT_BASE_FILE))]);
+  const bases = () => baseFiles().map((kept) => kept ?? {});
   const legacyDir = join(projectDir, LEGACY_BASE_DIR);
   const legacyOnDisk = existsSync(legacyDir);
   const base = (path: string, hash: string): string | undefined => {
@@ -120,13 +123,14 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
     }
     return undefined;
   };
+  const stored = () => baseFiles()[0];
   const nextOnDisk = existsSync(join(projectDir, NEXT_BASE_FILE));
   const path = join(projectDir, MANIFEST_FILE);
   let problem: string | undefined;
   if (existsSync(path)) {
     try {
       const result = schemas().manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (result.success) return { manifest: result.data, base, nextOnDisk, legacyOnDisk };
+      if (result.success) return { manifest: result.data, base, stored, nextOnDisk, legacyOnDisk };
       problem = `is damaged (${result.error.issues[0]?.message ?? 'not a manifest'})`;
     } catch (error) {
       problem = `is not valid JSON (${(error as Error).message})`;
@@ -134,8 +138,8 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
   } else if (existsSync(join(projectDir, CONFIG_FILE)) || Object.keys(bases()[0]!).length > 0) {
     problem = 'is missing';
   }
-  if (!problem) return { manifest: emptyManifest(version), base, nextOnDisk, legacyOnDisk };
-  return { ...rebuild(projectDir, version, files, bases()), base, nextOnDisk, legacyOnDisk, rebuilt: `${MANIFEST_FILE} ${problem}` };
+  if (!problem) return { manifest: emptyManifest(version), base, stored, nextOnDisk, legacyOnDisk };
+  return { ...rebuild(projectDir, version, files, bases()), base, stored, nextOnDisk, legacyOnDisk, rebuilt: `${MANIFEST_FILE} ${problem}` };
 }
 
 /**
