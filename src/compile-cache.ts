@@ -1,12 +1,12 @@
 /**
  * Load a CommonJS file of the build with V8's code cache: the code V8 compiled for it in an
  * earlier run of the same command, kept on disk, so that a run does not parse and compile the
- * program again. On two cores that was about a third of init's own time (285 -> 252 ms, median of
- * 21 runs). Node 22.1 and newer have a compile cache of their own (module.enableCompileCache), but
- * it stores what V8 compiled before the code ran, which is little: most functions are compiled
- * lazily, on their first call. The same was true of the v8-compile-cache package (282 ms). This
- * stores the cache after the run instead (script.createCachedData at exit), so it holds every
- * function the command used, and it works on Node 20.
+ * program again (init of a deep ml project: 285 -> 252 ms, median of 21 runs on two cores).
+ * Node 20 has no compile cache of its own (Node 22.1 has module.enableCompileCache). A cache
+ * made when the code is compiled, before it runs, holds little, since V8 compiles most functions
+ * on their first call: made that way, as the v8-compile-cache package makes it, it measured 282
+ * ms. This one is made after the run (script.createCachedData at exit), so it holds every
+ * function the command used.
  *
  * - One cache file per command (`init`, `update`, ...): each holds what that command runs; and
  *   one per library of dist/vendor/ (YAML, the MCP SDK, the prompts).
@@ -35,9 +35,9 @@ export function requireCached(file: string, name: string): unknown {
   const source = readFileSync(file, 'utf8');
   const cache = cacheFile(file, name);
   const cached = cache ? readIfThere(cache.path) : undefined;
-  // No import() runs in the bundle (Node 20 gives a script no loader for it): built-in modules
-  // load with process.getBuiltinModule, libraries with require.
-  // The function Node wraps a CommonJS file in, as require() does.
+  // The function Node wraps a CommonJS file in, as require() does. No import() may run in it
+  // (Node 20 gives a script no loader for one): built-in modules load with
+  // process.getBuiltinModule, libraries with require.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached });
   if (cache && (!cached || script.cachedDataRejected)) process.once('exit', () => save(cache, script));
   const module = { exports: {} as unknown };
