@@ -7,11 +7,13 @@ export const SCAFFOLD_DIR = '.scaffold';
 export const CONFIG_FILE = '.scaffold/config.yml';
 /** The JSON Schema of config.yml, for editors. */
 export const SCHEMA_FILE = '.scaffold/config.schema.json';
-/** What Scaffold wrote, with hashes (src/sync/manifest.ts). */
+/** What Scaffold wrote, with hashes (src/sync/records.ts). */
 export const MANIFEST_FILE = '.scaffold/manifest.json';
-/** Scaffold's last version of each file it keeps current, for merging (src/sync/bases.ts). */
+/** Scaffold's last version of each file it keeps current, for merging (src/sync/records.ts). */
 export const BASE_FILE = '.scaffold/base.json';
-/** Where earlier builds kept one file per base (still read; see bases.ts). */
+/** The next bases, written before the manifest is committed and renamed to base.json after it. */
+export const NEXT_BASE_FILE = `${BASE_FILE}.next`;
+/** Where earlier builds kept one file per base (still read; see records.ts). */
 export const LEGACY_BASE_DIR = '.scaffold/base';
 /** Held while a run writes (src/sync/lock.ts). */
 export const LOCK_FILE = '.scaffold/lock';

@@ -17,12 +17,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
-import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, SCAFFOLD_DIR } from '../project-files.js';
+import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { SyncPlan } from './decide.js';
 import type { DiskOps } from './disk-ops.js';
 import { lockHolder } from './lock.js';
 import { pathGuard } from './paths.js';
-import { NEXT_BASE_FILE, serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
+import { serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
 
 export interface Op {
   /**

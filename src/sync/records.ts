@@ -16,11 +16,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { once } from '../once.js';
-import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE } from '../project-files.js';
+import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import { bytesOf, normalize, sha256 } from './text.js';
 
-export const NEXT_BASE_FILE = `${BASE_FILE}.next`;
 
 /** Built on first use: a new project has no manifest to check. */
 const schemas = once(() => {
@@ -108,7 +107,7 @@ function readBaseFile(path: string): Record<string, string> | undefined {
 /** The records of a project, rebuilt from the bases and `files` (the new FilePlan) if the manifest is gone. */
 export function readRecords(projectDir: string, version: string, files: FilePlan): Records {
   const baseFiles = once(() => [readBaseFile(join(projectDir, BASE_FILE)), readBaseFile(join(projectDir, NEXT_BASE_FILE))]);
-  const bases = () => baseFiles().map((kept) => kept ?? {});
+  const bases = once(() => baseFiles().map((kept) => kept ?? {}));
   const legacyDir = join(projectDir, LEGACY_BASE_DIR);
   const legacyOnDisk = existsSync(legacyDir);
   const base = (path: string, hash: string): string | undefined => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Rename } from '../catalog/renames.js';
 import { environmentError, UserError } from '../errors.js';
-import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, SCAFFOLD_DIR } from '../project-files.js';
+import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import { applyOps, pendingOps, preflight, type Op } from './apply.js';
 import { planSync, type Change, type Disk, type SyncPlan } from './decide.js';
@@ -126,7 +126,7 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
  * this sees one without reading the records (base.json is most of a project's bytes).
  */
 function recordsState(projectDir: string): string {
-  return [MANIFEST_FILE, BASE_FILE, `${BASE_FILE}.next`].map((f) => fileIdentity(join(projectDir, f))).join('\0');
+  return [MANIFEST_FILE, BASE_FILE, NEXT_BASE_FILE].map((f) => fileIdentity(join(projectDir, f))).join('\0');
 }
 
 function fileIdentity(path: string): string {

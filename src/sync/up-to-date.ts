@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inputsHash } from '../catalog/inputs.js';
-import { BASE_FILE, LOCK_FILE, MANIFEST_FILE } from '../project-files.js';
+import { LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
 import { sha256 } from './text.js';
 
 interface LooseRecord {
@@ -38,7 +38,7 @@ export function upToDate(projectDir: string): UpToDate | undefined {
   const path = join(projectDir, MANIFEST_FILE);
   if (!existsSync(path)) return undefined;
   // A run that died after its commit left its lock or its pending bases: the slow path finishes it.
-  if (existsSync(join(projectDir, LOCK_FILE)) || existsSync(join(projectDir, `${BASE_FILE}.next`))) return undefined;
+  if (existsSync(join(projectDir, LOCK_FILE)) || existsSync(join(projectDir, NEXT_BASE_FILE))) return undefined;
   let manifest: { projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
