@@ -6,8 +6,9 @@
 //                        use, in one file. One file rather than a graph of chunks: Node resolves
 //                        and links each ES module (init loaded 21, about 30 ms of its run on two
 //                        cores), and a CommonJS file can be compiled with a code cache on Node
-//                        20 too. Code behind an import() (commands/index.ts) is evaluated only
-//                        when a command needs it, so update's fast path runs little of it.
+//                        20 too. Code behind an import() (commands/index.ts, explore) is
+//                        evaluated only when a command needs it, so update's fast path runs
+//                        little of it.
 //   dist/vendor/*        libraries that only one command loads, each in its own file so that the
 //                        others never read or compile them (src/vendor/load.ts, src/source/yaml.ts).
 //   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
