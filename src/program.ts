@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { inquirerPrompter } from './answers/prompter.js';
 import { CUSTOM_DEFAULT_DEPTH, DEPTH_NAMES } from './catalog/depth.js';
-import type { CommandContext } from './commands/context.js';
+import { wantsColor, type CommandContext } from './commands/context.js';
 import { printEnvelope, printWarnings } from './commands/envelope.js';
 import { update } from './commands/update.js';
 import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
@@ -151,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       return !!process.stdin.isTTY && !!process.stdout.isTTY;
     },
     get color() {
-      return !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY;
+      return wantsColor(args);
     },
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

@@ -9,6 +9,9 @@
 //                        20 too. Code behind an import() (commands/index.ts, explore) is
 //                        evaluated only when a command needs it, so update's fast path runs
 //                        little of it.
+//   dist/fast-path.cjs  `update --check` on an up-to-date project (src/fast-path.ts): the few
+//                        modules it needs, bundled again on their own, so that CI's usual
+//                        question reads neither commander nor the program.
 //   dist/vendor/*        libraries that only one command loads, each in its own file so that the
 //                        others never read or compile them (src/vendor/load.ts, src/source/yaml.ts).
 //   dist/build/          the build's own step that stores parsed content (src/build/precompile.ts);
@@ -46,6 +49,7 @@ rmSync(DIST, { recursive: true, force: true });
 await Promise.all([
   build({ ...cjs, entryPoints: [src('cli.ts')], outfile: join(DIST, 'cli.cjs') }),
   build({ ...cjs, entryPoints: [src('program.ts')], outfile: join(DIST, 'scaffold.cjs'), plugins: [LAZY_CHILD_PROCESS] }),
+  build({ ...cjs, entryPoints: [src('fast-path.ts')], outfile: join(DIST, 'fast-path.cjs') }),
   build({ ...cjs, entryPoints: [src('vendor/mcp-sdk.ts')], outfile: join(DIST, 'vendor/mcp-sdk.cjs') }),
   build({ ...cjs, entryPoints: [src('vendor/prompts.ts')], outfile: join(DIST, 'vendor/prompts.cjs') }),
   // yaml() is synchronous: it requires this file.

@@ -40,3 +40,8 @@ export function projectFolder(ctx: Pick<CommandContext, 'cwd'>, dirArg: string |
   }
   return dir;
 }
+
+/** Colour, unless --no-color, NO_COLOR or output that is not a terminal says otherwise. */
+export function wantsColor(args: string[]): boolean {
+  return !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY;
+}

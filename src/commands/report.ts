@@ -8,6 +8,9 @@ import { printEnvelope, printWarnings } from './envelope.js';
 
 const COLORS: Partial<Record<Action, number>> = { create: 32, update: 36, merge: 36, conflict: 31, delete: 33, rename: 36, keep: 33, skip: 33, detach: 35 };
 
+/** What printing a report uses of the command's context. */
+export type Reporter = Pick<CommandContext, 'color' | 'stdout' | 'stderr'>;
+
 export interface RunReport {
   command: string;
   projectType: string;
@@ -35,7 +38,7 @@ export function exitCodeOf(report: RunReport): number {
 const OUT_OF_DATE = 'generated files are out of date: run `npx scaffold-overlays update` and commit the result';
 
 /** Print the run as lines or one JSON envelope; returns its exit code. */
-export function printReport(ctx: CommandContext, options: OutputOptions, report: RunReport, nextSteps: string[] = []): number {
+export function printReport(ctx: Reporter, options: OutputOptions, report: RunReport, nextSteps: string[] = []): number {
   const code = exitCodeOf(report);
   const conflicts = conflictsOf(report.changes);
   const outOfDate = !!report.check && isDrift(report.changes);

@@ -1,12 +1,12 @@
 /** `scaffold update [dir]`: re-render from config.yml and bring the project up to date (or `--check` it). */
 import { join } from 'node:path';
 import { environmentError, EXIT, UserError, type Problem } from '../errors.js';
-import type { Policy } from '../render/file-plan.js';
 import { isWorkspaceRoot } from '../catalog/workspace-root.js';
-import { detachedOn, upToDate } from '../sync/up-to-date.js';
+import { detachedOn } from '../sync/up-to-date.js';
 import { printEnvelope } from './envelope.js';
 import { projectFolder, type CommandContext, type OutputOptions } from './context.js';
 import { printReport } from './report.js';
+import { reportIfUpToDate } from './update-fast.js';
 
 export interface UpdateOptions extends OutputOptions {
   check?: boolean;
@@ -28,13 +28,9 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
     return 0;
   }
 
-  // 1. Fast path: same inputs as the last run and every file as Scaffold left it. Nothing is
-  //    rendered, and the schema and template libraries are never loaded.
-  const fresh = options.force || options.restore?.length ? undefined : upToDate(projectDir);
-  if (fresh) {
-    const changes = fresh.files.map((f) => ({ ...f, action: 'unchanged' as const, policy: f.policy as Policy }));
-    return printReport(ctx, options, { command: 'update', projectType: fresh.projectType, changes, warnings: [], selection: fresh.selection, dryRun, check: options.check });
-  }
+  // 1. Fast path: same inputs as the last run and every file as Scaffold left it.
+  const fast = options.force || options.restore?.length ? undefined : reportIfUpToDate(projectDir, options, ctx);
+  if (fast !== undefined) return fast;
 
   // 2. Otherwise: validate config.yml, then the whole pipeline (a workspace root's own, or a project's).
   const { readConfig, readWorkspace, REWRITES_LATER, REWRITES_NOW, pipeline, updateWorkspace } = await import('./index.js');

@@ -39,13 +39,14 @@ export function upToDate(projectDir: string): UpToDate | undefined {
   if (!existsSync(path)) return undefined;
   // A run that died after its commit left its lock or its pending bases: the slow path finishes it.
   if (existsSync(join(projectDir, LOCK_FILE)) || existsSync(join(projectDir, NEXT_BASE_FILE))) return undefined;
-  let manifest: { projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
+  let manifest: { detachedOn?: string; projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
-  if (!manifest.projectType || typeof manifest.selection !== 'object' || typeof manifest.files !== 'object') return undefined;
+  // A detached project manages nothing: the command says so, not "unchanged".
+  if (manifest.detachedOn || !manifest.projectType || typeof manifest.selection !== 'object' || typeof manifest.files !== 'object') return undefined;
   // The packs config.yml named last time: if config.yml changed since, so did the hash.
   const packRoots = (manifest.packs ?? []).map((p) => resolve(projectDir, p));
   if (manifest.inputsHash !== inputsHash(projectDir, packRoots)) return undefined;

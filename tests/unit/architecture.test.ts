@@ -24,7 +24,7 @@ const STAGES: string[][] = [
   ['pipeline.ts'],
   ['commands/'],
   ['explore/'],
-  ['program.ts'],
+  ['program.ts', 'fast-path.ts'],
   ['cli.ts', 'build/'],
 ];
 const PURE = ['template/', 'overlays/', 'render/'];
