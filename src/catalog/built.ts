@@ -63,7 +63,7 @@ export function fromBuild<T>(source: string, kind: ArtifactKind, read: () => str
   return found && found.hash === textHash(text) ? (found.value as T) : derive(text);
 }
 
-const asTheBuildLeftThem = once(() => buildRecord() !== undefined);
+const asTheBuildLeftThem = () => recordOfThisRun() !== undefined;
 
 /**
  * An artifact derived from all the shipped content rather than one file (the config JSON
@@ -117,7 +117,7 @@ let fingerprint: string | undefined;
  *   time, a stat per file instead of reading and hashing them all.
  */
 export function shippedFingerprint(): string {
-  fingerprint ??= buildRecord()?.fingerprint ?? hashShippedContent();
+  fingerprint ??= recordOfThisRun()?.fingerprint ?? hashShippedContent();
   return fingerprint;
 }
 
@@ -127,6 +127,24 @@ export function buildRecord(): BuildRecord | undefined {
   const record = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildRecord) : undefined;
   if (!record || record.version !== scaffoldVersion()) return undefined;
   return !existsSync(join(PACKAGE_ROOT, 'src')) || asBuilt(record) ? record : undefined;
+}
+
+/** The build's record as this run found it, looked at once. */
+const recordOfThisRun = once(buildRecord);
+
+/**
+ * The files under `dir`, a folder of the shipped content relative to the package (e.g.
+ * `content/knowledge`), as filesUnder lists them: from the build's record while it holds, so
+ * that a run reads no folder of its own package; else from the disk.
+ */
+export function shippedFilesUnder(dir: string): string[] {
+  const record = recordOfThisRun();
+  if (!record) return filesUnder(join(PACKAGE_ROOT, dir));
+  const prefix = `${dir}/`;
+  return Object.keys(record.sizes)
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => f.slice(prefix.length))
+    .sort();
 }
 
 function asBuilt(record: BuildRecord): boolean {

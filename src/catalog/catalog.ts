@@ -7,13 +7,14 @@
  * Names are one namespace: a pack's or the project's entry or suite with the name of one that
  * already exists is an error unless it says `replaces: true`; then it takes that one's place.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { once, oncePerKey } from '../once.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { LOCAL } from '../project-files.js';
 import { readEntry, type KnowledgeEntry } from './entries.js';
+import { shippedFilesUnder } from './built.js';
 import { filesUnder } from './files.js';
 import { readLayer, readShippedLayer, type KnownNames, type Layer } from './layers.js';
 import { resolvePack, type Pack } from './packs.js';
@@ -60,12 +61,13 @@ export interface CatalogOptions {
 /** Scaffold's own content, listed once per process. */
 const shipped = once(() => {
   const entries = new Map<string, Place>();
-  for (const file of filesUnder(join(PACKAGE_ROOT, KNOWLEDGE_DIR)).filter((f) => f.endsWith('.md'))) {
+  for (const file of shippedFilesUnder(KNOWLEDGE_DIR).filter((f) => f.endsWith('.md'))) {
     entries.set(baseName(file), place(join(PACKAGE_ROOT, KNOWLEDGE_DIR, file), `${KNOWLEDGE_DIR}/${file}`, 'shipped'));
   }
   const suites = new Map<string, Place>();
-  for (const name of readdirSync(join(PACKAGE_ROOT, SUITES_DIR)).sort()) {
-    if (existsSync(join(PACKAGE_ROOT, SUITES_DIR, name, 'suite.yml'))) suites.set(name, place(join(PACKAGE_ROOT, SUITES_DIR, name), `${SUITES_DIR}/${name}`, 'shipped'));
+  for (const file of shippedFilesUnder(SUITES_DIR).filter((f) => /^[^/]+\/suite\.yml$/.test(f))) {
+    const name = file.split('/')[0]!;
+    suites.set(name, place(join(PACKAGE_ROOT, SUITES_DIR, name), `${SUITES_DIR}/${name}`, 'shipped'));
   }
   return { entries, suites };
 });

@@ -13,7 +13,7 @@ import { formatIssues } from '../source/problems.js';
 import { parseYamlSource } from '../source/source.js';
 import { parseTemplate } from '../template/parse.js';
 import type { TemplateTree } from '../template/tree.js';
-import { fromBuild } from './built.js';
+import { fromBuild, shippedFilesUnder } from './built.js';
 import type { Condition } from './conditions.js';
 import { filesUnder } from './files.js';
 import { matchesAny } from './glob.js';
@@ -121,9 +121,13 @@ export function checkSuite(text: string, file: string): SuiteMeta {
   return { ...rest, ...(projectType && { projectType }), ...(installUv && { installUv }), mergeJson };
 }
 
-/** A suite's templates and copied files, as the build and the render see them; `read` gives the text. */
-export function suiteSources(dir: string, shown: string): { source: string; path: string; read: () => string; isTemplate: boolean }[] {
-  return filesUnder(join(dir, 'files')).map((f) => ({
+/**
+ * A suite's templates and copied files, as the build and the render see them; `read` gives the
+ * text. `listed`: the files under its files/ folder when known already (a shipped suite's, from
+ * the build's record).
+ */
+export function suiteSources(dir: string, shown: string, listed = filesUnder(join(dir, 'files'))): { source: string; path: string; read: () => string; isTemplate: boolean }[] {
+  return listed.map((f) => ({
     source: `${shown}/files/${f}`,
     path: f.endsWith('.hbs') ? f.slice(0, -4) : f,
     read: () => readFileSync(join(dir, 'files', f), 'utf8'),
@@ -140,7 +144,8 @@ function suiteFiles(dir: string, shown: string, shipped: boolean): SuiteFile[] {
       throw new UserError((error as Error).message);
     }
   };
-  return suiteSources(dir, shown).map(({ source, path, read, isTemplate }) => ({
+  const listed = shipped ? shippedFilesUnder(`${shown}/files`) : undefined;
+  return suiteSources(dir, shown, listed).map(({ source, path, read, isTemplate }) => ({
     source,
     ...(path.includes('{{') ? { pathTemplate: parse(`${source}#path`, () => path) } : { path }),
     ...(isTemplate ? { template: parse(source, read) } : { text: read() }),

@@ -3,7 +3,8 @@ import { readFileSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildRecord, fromBuild, hashShippedContent, shippedFingerprint } from '../../src/catalog/built.js';
+import { buildRecord, fromBuild, hashShippedContent, shippedFilesUnder, shippedFingerprint } from '../../src/catalog/built.js';
+import { filesUnder } from '../../src/catalog/files.js';
 import { inputsHash } from '../../src/catalog/inputs.js';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject } from '../../src/sync/sync.js';
@@ -98,6 +99,14 @@ describe("the shipped content's fingerprint", () => {
     expect(suite?.name).toBe('ml-unit');
     // Nothing stored under that name: the file is read and derived.
     expect(() => fromBuild('templates/ml-unit/no-such.yml', 'data', read, () => undefined)).toThrow('read the file');
+  });
+
+  it("lists the shipped files from the build's record, as they are on disk", () => {
+    for (const dir of ['content/knowledge', 'templates', 'templates/ml-unit/files']) {
+      const listed = shippedFilesUnder(dir);
+      expect(listed.length, dir).toBeGreaterThan(5);
+      expect(listed, dir).toEqual(filesUnder(fileURLToPath(new URL(`../../${dir}`, import.meta.url))));
+    }
   });
 
   it('is not taken from the build for a shipped file modified since the build read it', async () => {
