@@ -53,7 +53,7 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   // base.json changes when a base does: compared with the bases it holds, already read, rather
   // than by reading its text again (most of a project's bytes).
   const basesChanged = !sameBases(plan.bases, records.stored());
-  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: Buffer.from(serializeBases(plan.bases), 'utf8') });
+  if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: serializeBases(plan.bases) });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
   // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);

@@ -115,10 +115,13 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     // A file already equal to a new render was written by a run that died before its records:
     // what is on disk now is what Scaffold left.
     const owned = change.owned ?? file.content;
-    const rendered = sha256Text(owned);
+    // A file created whole holds its render's bytes: one hash is both.
+    const whole = change.action === 'create' && change.write !== undefined && file.policy !== 'block' && file.policy !== 'lines' && change.owned === undefined;
+    const rendered = whole ? sha256(change.write!) : sha256Text(owned);
     // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
       change.action === 'conflict' ? undefined
+      : whole ? rendered
       : change.write !== undefined ? sha256(change.write)
       : (file.policy !== 'block' && file.policy !== 'lines' && record?.sha256 === rendered && record.written) || hashOnDisk(at, file.path);
     plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };

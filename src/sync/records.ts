@@ -174,12 +174,15 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 /**
- * base.json's text: sorted paths, one per line, a blank line between them (what
- * JSON.stringify(…, null, 2) writes, with the blank lines; made in one pass).
+ * base.json's bytes: sorted paths, one per line, a blank line between them (what
+ * JSON.stringify(…, null, 2) writes, with the blank lines). Encoded entry by entry: the whole
+ * text as one string would be most of a project's bytes again, twice over when a base holds a
+ * character outside Latin-1.
  */
-export function serializeBases(bases: Map<string, string>): string {
+export function serializeBases(bases: Map<string, string>): Buffer {
   const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 0) return '{}\n';
+  if (sorted.length === 0) return Buffer.from('{}\n');
   // JSON escapes newlines inside strings, so every real newline here is between entries.
-  return `{\n${sorted.map(([path, text]) => `  ${JSON.stringify(path)}: ${JSON.stringify(text)}`).join(',\n\n')}\n}\n`;
+  const entries = sorted.map(([path, text], i) => Buffer.from(`${i === 0 ? '{\n' : ',\n\n'}  ${JSON.stringify(path)}: ${JSON.stringify(text)}`, 'utf8'));
+  return Buffer.concat([...entries, Buffer.from('\n}\n')]);
 }

@@ -108,8 +108,12 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
     for (const dir of made) disk.mkdir(dir);
     const lock = acquireLock(projectDir, disk);
     release = lock.release;
-    if (lock.contended || recordsState(projectDir) !== recordsBefore) ({ plan, ops } = decide());
-    preflight(projectDir, ops);
+    // Another run may have committed while this one waited for the lock: decide again, and check
+    // the new plan as the first was checked. (An unchanged plan was checked above.)
+    if (lock.contended || recordsState(projectDir) !== recordsBefore) {
+      ({ plan, ops } = decide());
+      preflight(projectDir, ops);
+    }
     await applyOps(projectDir, ops, disk);
     done = true;
   } catch (error) {
