@@ -50,9 +50,9 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
     // A renamed file's old path goes after its new path is written (the changes come in that order).
     if (change.action === 'delete' || change.action === 'rename') ops.push({ kind: 'delete', path: change.path });
   }
-  // base.json changes when a base does: compared with the bases it holds, already read, rather
-  // than by reading its text again (most of a project's bytes).
-  const basesChanged = !sameBases(plan.bases, records.stored());
+  // base.json changes when a base does. A render that changed is a base that changed, so only
+  // when none did are the bases it holds read (most of a project's bytes) and compared.
+  const basesChanged = renderChanged(plan, records.manifest) || !sameBases(plan.bases, records.stored());
   if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: serializeBases(plan.bases) });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
   // so a clean re-run stays a run that writes nothing.
@@ -65,6 +65,15 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
   ops.push(...leftovers(projectDir, [...plan.changes.map((c) => c.path), MANIFEST_FILE]));
   return ops;
+}
+
+/**
+ * Whether a file's base differs from the last run's for sure: each base is the render its record
+ * hashes, so a hash that differs from the last manifest's is a base that differs.
+ */
+function renderChanged(plan: SyncPlan, previous: Manifest): boolean {
+  for (const path of plan.bases.keys()) if (plan.manifest.files[path]?.sha256 !== previous.files[path]?.sha256) return true;
+  return false;
 }
 
 function sameBases(next: Map<string, string>, stored: Record<string, string> | undefined): boolean {

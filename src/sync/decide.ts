@@ -138,7 +138,8 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     const blockRemoved = (record.policy === 'block' || record.policy === 'lines') && change.action === 'update';
     if (change.action !== 'delete' && !blockRemoved) {
       plan.manifest.files[path] = { ...record, retired: true };
-      const kept = records.base(path, record.sha256);
+      // A seed has no base (the person owns it from the start): nothing to look up.
+      const kept = record.policy === 'seed' ? undefined : records.base(path, record.sha256);
       if (kept !== undefined) plan.bases.set(path, kept);
     }
   }
