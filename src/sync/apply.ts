@@ -32,7 +32,8 @@ export interface Op {
    */
   kind: 'write' | 'backup' | 'delete' | 'commit-bases' | 'cleanup' | 'delete-folder';
   path: string;
-  data?: Buffer;
+  /** A write's bytes; in chunks when large (base.json: one per base), written as they are. */
+  data?: Buffer | Buffer[];
   mode?: number;
   from?: string;
 }
@@ -106,7 +107,7 @@ export function preflight(projectDir: string, ops: Op[]): void {
   let bytes = 0;
   for (const op of ops) {
     if (op.kind !== 'write' && op.kind !== 'backup') continue;
-    bytes += op.data?.length ?? sizeOf(join(projectDir, op.from ?? op.path));
+    bytes += op.data ? [op.data].flat().reduce((sum, chunk) => sum + chunk.length, 0) : sizeOf(join(projectDir, op.from ?? op.path));
     const target = join(projectDir, op.path);
     if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);

@@ -4,13 +4,13 @@
  * a run stopped at any step leaves a state the next run completes. Reads use node:fs directly;
  * they change nothing.
  */
-import { closeSync, fchmodSync, fsync, linkSync, mkdirSync, open, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsync, linkSync, mkdirSync, open, openSync, renameSync, rmdirSync, unlinkSync, writeSync, writevSync } from 'node:fs';
 
 export interface DiskOps {
   /** Create one folder (its parent exists). */
   mkdir(path: string): void;
-  /** Create `path`, which must not exist, with these bytes and mode. */
-  create(path: string, data: Buffer, mode?: number): void;
+  /** Create `path`, which must not exist, with these bytes (or chunks of them, in order) and mode. */
+  create(path: string, data: Buffer | Buffer[], mode?: number): void;
   /**
    * Flush files, or folders (their entries: renames into them), to disk, all at once: a rename
    * that follows never exposes an empty or partial file, and the records commit only after the
@@ -35,7 +35,8 @@ export const realDisk: DiskOps = {
     try {
       // An explicit mode is the replaced file's, kept exactly (the umask does not apply).
       if (mode !== undefined) fchmodSync(fd, mode);
-      writeSync(fd, data);
+      if (Array.isArray(data)) writevSync(fd, data);
+      else writeSync(fd, data);
     } catch (error) {
       closeSync(fd);
       throw error;
