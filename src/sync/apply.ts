@@ -59,8 +59,8 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   // so a clean re-run stays a run that writes nothing.
   const manifest = serializeManifest(plan.manifest);
   const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
-  const withOldHint = onDisk === undefined ? undefined : serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
-  if (onDisk !== manifest && (ops.length > 0 || onDisk !== withOldHint || records.rebuilt)) ops.push({ kind: 'write', path: MANIFEST_FILE, data: Buffer.from(manifest, 'utf8') });
+  const onlyTheHint = () => onDisk === undefined || onDisk === serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
+  if (onDisk !== manifest && (ops.length > 0 || records.rebuilt || !onlyTheHint())) ops.push({ kind: 'write', path: MANIFEST_FILE, data: Buffer.from(manifest, 'utf8') });
   if (basesChanged) ops.push({ kind: 'commit-bases', path: BASE_FILE });
   else if (records.nextOnDisk) ops.push({ kind: 'cleanup', path: NEXT_BASE_FILE });
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
