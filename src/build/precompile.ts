@@ -35,7 +35,7 @@ for (const file of filesUnder(join(PACKAGE_ROOT, KNOWLEDGE_DIR)).filter((f) => f
   const entry = checkEntry(text, source, true);
   const body = text.slice(entry.bodyAt);
   store.add(source, 'data', text, entry);
-  store.add(source, 'template', body, parseTemplate(body, source));
+  store.add(source, 'body', body, parseTemplate(body, source));
   templates++;
   data++;
 }

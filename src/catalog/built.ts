@@ -9,7 +9,8 @@
  *
  * Artifacts are grouped by the folder a run reads together, one JSON file each: a suite
  * (templates/ml-unit.json), a project type's knowledge (content/knowledge/ml.json), the types
- * (content/types.json). One read per folder instead of one per file.
+ * (content/types.json). One read per folder instead of one per file. The knowledge entries'
+ * bodies, most of the bytes, sit in a file of their own beside their group's (GroupFile below).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,27 @@ export const COMPILED_DIR = 'dist/compiled';
 /** The folders whose files make up Scaffold's shipped content. */
 export const SHIPPED_DIRS = ['content', 'templates'] as const;
 
-/** `file`: a suite file copied as it is; only its hash is stored. */
-export type ArtifactKind = 'template' | 'data' | 'file';
-type Group = Record<string, { hash: string; value: unknown }>;
+/**
+ * `template`: a parsed template; `body`: a knowledge entry's parsed body, kept apart (below);
+ * `data`: YAML or frontmatter parsed and checked; `file`: a suite file copied as it is, of which
+ * only the hash is stored.
+ */
+export type ArtifactKind = 'template' | 'body' | 'data' | 'file';
+type Artifact = { hash: string; value: unknown };
+type Group = Record<string, Artifact>;
+
+/**
+ * A group's file: its artifacts, and the keys of its bodies in the order of the lines of
+ * `<group>.bodies.jsonl`. Knowledge bodies are most of the build's bytes (the ml knowledge: 380 of
+ * 400 KB) and a run needs each once, to render its entry: read with the group, they were all
+ * parsed before the first was needed and lived to the end of the run (at 20 times the content,
+ * tens of MB that the system hands out a page at a time). Apart, the file is read when a body is
+ * first asked for, each line is parsed when its entry renders, and nothing keeps the tree.
+ */
+interface GroupFile {
+  artifacts: Group;
+  bodies: string[];
+}
 
 export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -37,18 +56,25 @@ function groupOf(source: string): string {
 }
 
 const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
+const bodiesFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.bodies.jsonl`);
 const keyOf = (source: string, kind: ArtifactKind) => `${kind} ${source}`;
-const loaded = new Map<string, Group>();
+const loaded = new Map<string, { artifacts: Group; bodies: Map<string, number>; lines?: string[] }>();
 
-function stored(source: string, kind: ArtifactKind): { hash: string; value: unknown } | undefined {
-  const group = groupOf(source);
-  let artifacts = loaded.get(group);
-  if (!artifacts) {
-    const file = groupFile(group);
-    artifacts = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Group) : {};
-    loaded.set(group, artifacts);
+function stored(source: string, kind: ArtifactKind): Artifact | undefined {
+  const name = groupOf(source);
+  let group = loaded.get(name);
+  if (!group) {
+    const file = groupFile(name);
+    const { artifacts, bodies } = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GroupFile) : { artifacts: {}, bodies: [] };
+    group = { artifacts, bodies: new Map(bodies.map((key, line) => [key, line])) };
+    loaded.set(name, group);
   }
-  return artifacts[keyOf(source, kind)];
+  const key = keyOf(source, kind);
+  const line = group.bodies.get(key);
+  if (line === undefined) return group.artifacts[key];
+  // One read for the group's bodies; each line is a slice of that text until it is parsed.
+  group.lines ??= readFileSync(bodiesFile(name), 'utf8').split('\n');
+  return JSON.parse(group.lines[line]!) as Artifact;
 }
 
 /**
@@ -193,11 +219,18 @@ export function artifactStore() {
       for (const [name, value] of whole) {
         writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`), `${JSON.stringify({ fingerprint: record.fingerprint, value })}\n`);
       }
-      for (const [group, artifacts] of groups) {
+      let files = groups.size;
+      for (const [group, all] of groups) {
         mkdirSync(dirname(groupFile(group)), { recursive: true });
-        writeFileSync(groupFile(group), `${asciiJson(artifacts)}\n`);
+        const isBody = (key: string) => key.startsWith(keyOf('', 'body'));
+        const bodies = Object.keys(all).filter(isBody);
+        const artifacts = Object.fromEntries(Object.entries(all).filter(([key]) => !isBody(key)));
+        writeFileSync(groupFile(group), `${asciiJson({ artifacts, bodies } satisfies GroupFile)}\n`);
+        if (bodies.length === 0) continue;
+        writeFileSync(bodiesFile(group), `${bodies.map((key) => asciiJson(all[key])).join('\n')}\n`);
+        files++;
       }
-      return groups.size;
+      return files;
     },
   };
 }

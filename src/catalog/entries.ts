@@ -49,7 +49,11 @@ export interface KnowledgeEntry extends EntryMeta {
   file: string;
   /** `shipped`, `local` (the project's own) or the pack's name. */
   origin: string;
-  template: TemplateTree;
+  /**
+   * The body as a template. A shipped entry's is taken from the build each time it is asked for,
+   * and not kept: a run asks once, to render the entry (built.ts, "bodies").
+   */
+  template(): TemplateTree;
   /** The Markdown after the frontmatter, read from the file when asked for (runs need only `template`). */
   body(): string;
 }
@@ -68,7 +72,13 @@ export function readEntry(read: () => string, file: string, origin: string): Kno
   const derive = (t: string) => checkEntry(t, file, shipped);
   const { bodyAt, ...meta } = shipped ? fromBuild(file, 'data', text, derive) : derive(text());
   const body = () => text().slice(bodyAt);
-  const template = shipped ? fromBuild(file, 'template', body, (b) => parseTemplate(b, file)) : parseEntryBody(body(), file);
+  let template: () => TemplateTree;
+  if (shipped) template = () => fromBuild(file, 'body', body, (b) => parseTemplate(b, file));
+  else {
+    // A pack's or the project's own: a broken template is found when the catalog is read.
+    const tree = parseEntryBody(body(), file);
+    template = () => tree;
+  }
   return { ...meta, file, origin, template, body };
 }
 

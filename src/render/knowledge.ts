@@ -8,7 +8,7 @@ import type { RenderContext } from './context.js';
 const SHORT_SECTIONS = new Set(['Summary', 'Checklist']);
 
 export function renderEntryBody(entry: KnowledgeEntry, context: RenderContext, depth: Depth): string {
-  const markdown = runTemplate(entry.template, context, entry.file);
+  const markdown = runTemplate(entry.template(), context, entry.file);
   const text = depth === 'full' ? markdown : keepSections(markdown, SHORT_SECTIONS);
   return tidy(text);
 }

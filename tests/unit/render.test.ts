@@ -13,7 +13,7 @@ const config = validateConfig({ name: 'fraud-model', projectType: 'ml', ml: { pr
 const renderContext = (c: typeof config, depth: Depth) => contextFor(c, depth);
 const entry = (body: string): KnowledgeEntry => {
   const file = 'content/knowledge/ml/ml-x.md';
-  return { name: 'ml-x', description: 'An entry for tests', topics: ['ml'], tier: 'core', projectType: 'ml', file, origin: 'shipped', body: () => body, template: parseTemplate(body, file) };
+  return { name: 'ml-x', description: 'An entry for tests', topics: ['ml'], tier: 'core', projectType: 'ml', file, origin: 'shipped', body: () => body, template: () => parseTemplate(body, file) };
 };
 const BODY = [
   '# Serving',

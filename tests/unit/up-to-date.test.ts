@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRecord, fromBuild, hashShippedContent, shippedFilesUnder, shippedFingerprint } from '../../src/catalog/built.js';
 import { filesUnder } from '../../src/catalog/files.js';
 import { inputsHash } from '../../src/catalog/inputs.js';
+import { parseTemplate } from '../../src/template/parse.js';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject } from '../../src/sync/sync.js';
 import { upToDate } from '../../src/sync/up-to-date.js';
@@ -97,6 +98,10 @@ describe("the shipped content's fingerprint", () => {
     };
     const suite = fromBuild('templates/ml-unit/suite.yml', 'data', read, () => undefined) as { name?: string } | undefined;
     expect(suite?.name).toBe('ml-unit');
+    // A knowledge entry's body comes from the file beside its group's, parsed when asked for.
+    const body = fromBuild('content/knowledge/ml/ml-testing.md', 'body', read, () => undefined);
+    const text = readFileSync(fileURLToPath(new URL('../../content/knowledge/ml/ml-testing.md', import.meta.url)), 'utf8');
+    expect(body).toEqual(parseTemplate(text.slice(text.indexOf('\n---\n') + 5), 'ml-testing.md'));
     // Nothing stored under that name: the file is read and derived.
     expect(() => fromBuild('templates/ml-unit/no-such.yml', 'data', read, () => undefined)).toThrow('read the file');
   });
