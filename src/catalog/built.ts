@@ -164,14 +164,28 @@ const recordOfThisRun = once(buildRecord);
  * that a run reads no folder of its own package; else from the disk.
  */
 export function shippedFilesUnder(dir: string): string[] {
-  const record = recordOfThisRun();
-  if (!record) return filesUnder(join(PACKAGE_ROOT, dir));
+  const files = shippedFiles();
+  if (!files) return filesUnder(join(PACKAGE_ROOT, dir));
+  // The paths under a folder are a run of the sorted list: found by bisection, since a run asks
+  // once per suite and there are thousands of files at the largest content.
   const prefix = `${dir}/`;
-  return Object.keys(record.sizes)
-    .filter((f) => f.startsWith(prefix))
-    .map((f) => f.slice(prefix.length))
-    .sort();
+  let low = 0;
+  let high = files.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (files[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const found: string[] = [];
+  for (let i = low; i < files.length && files[i]!.startsWith(prefix); i++) found.push(files[i]!.slice(prefix.length));
+  return found;
 }
+
+/** Every shipped file the build's record lists, sorted; undefined when the record does not hold. */
+const shippedFiles = once(() => {
+  const record = recordOfThisRun();
+  return record && Object.keys(record.sizes).sort();
+});
 
 function asBuilt(record: BuildRecord): boolean {
   let count = 0;

@@ -14,6 +14,13 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+/** Each glob compiled once: a suite's policies are asked about every file it writes. */
+const compiled = new Map<string, RegExp>();
+
 export function matchesAny(path: string, globs: string[]): boolean {
-  return globs.some((g) => globToRegExp(g).test(path));
+  return globs.some((glob) => {
+    let regExp = compiled.get(glob);
+    if (!regExp) compiled.set(glob, (regExp = globToRegExp(glob)));
+    return regExp.test(path);
+  });
 }
