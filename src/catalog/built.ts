@@ -58,7 +58,7 @@ function groupOf(source: string): string {
 const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
 const bodiesFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.bodies.jsonl`);
 const keyOf = (source: string, kind: ArtifactKind) => `${kind} ${source}`;
-const loaded = new Map<string, { artifacts: Group; bodies: Map<string, number>; lines?: string[] }>();
+const loaded = new Map<string, { artifacts: Group; bodies: Map<string, number>; lines?: { bytes: Buffer; starts: number[] } }>();
 
 function stored(source: string, kind: ArtifactKind): Artifact | undefined {
   const name = groupOf(source);
@@ -72,9 +72,18 @@ function stored(source: string, kind: ArtifactKind): Artifact | undefined {
   const key = keyOf(source, kind);
   const line = group.bodies.get(key);
   if (line === undefined) return group.artifacts[key];
-  // One read for the group's bodies; each line is a slice of that text until it is parsed.
-  group.lines ??= readFileSync(bodiesFile(name), 'utf8').split('\n');
-  return JSON.parse(group.lines[line]!) as Artifact;
+  // One read for the group's bodies, kept as bytes (the file is ASCII): a line becomes a string
+  // only to be parsed, so the text never sits in memory twice.
+  group.lines ??= lineStarts(readFileSync(bodiesFile(name)));
+  const { bytes, starts } = group.lines;
+  return JSON.parse(bytes.toString('latin1', starts[line], starts[line + 1]! - 1)) as Artifact;
+}
+
+/** The offset of each line of a file that ends with a newline, and of its end. */
+function lineStarts(bytes: Buffer): { bytes: Buffer; starts: number[] } {
+  const starts = [0];
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) starts.push(at + 1);
+  return { bytes, starts };
 }
 
 /**

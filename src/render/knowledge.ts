@@ -42,12 +42,20 @@ function withProvenance(entry: KnowledgeEntry, body: string): string {
   return `${title}\n\n${line}\n${rest}${footer}`;
 }
 
-/** Each line, and whether it lies in a code fence (a fence closes only on a marker as long as its opener). */
+/**
+ * The fence a line leaves open: a marker opens one, and closes it only when it is at least as
+ * long as the opener.
+ */
+function fenceAfter(line: string, fence: string | undefined): string | undefined {
+  const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+  return marker && (!fence || marker.startsWith(fence)) ? (fence ? undefined : marker) : fence;
+}
+
+/** Each line, and whether it lies in a code fence. */
 function fencedLines(markdown: string): { line: string; fenced: boolean }[] {
   let fence: string | undefined;
   return markdown.split('\n').map((line) => {
-    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
+    fence = fenceAfter(line, fence);
     return { line, fenced: fence !== undefined };
   });
 }
@@ -73,8 +81,12 @@ function keepSections(markdown: string, keep: Set<string>): string {
 /** Conditional blocks leave runs of blank lines behind; fold them (outside code) so the output reads cleanly. */
 function tidy(text: string): string {
   const out: string[] = [];
-  for (const { line, fenced } of fencedLines(text)) {
-    if (!fenced && line.trim() === '' && out.length > 0 && out[out.length - 1]!.trim() === '') continue;
+  const blank = (line: string) => !/\S/.test(line);
+  let fence: string | undefined;
+  // Line by line, without an object per line: every entry passes through here.
+  for (const line of text.split('\n')) {
+    fence = fenceAfter(line, fence);
+    if (fence === undefined && blank(line) && out.length > 0 && blank(out[out.length - 1]!)) continue;
     out.push(line);
   }
   return `${out.join('\n').trim()}\n`;
