@@ -242,10 +242,10 @@ export function artifactStore() {
       for (const [name, value] of whole) {
         writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`), `${JSON.stringify({ fingerprint: record.fingerprint, value })}\n`);
       }
+      const isBody = (key: string) => key.startsWith(keyOf('', 'body'));
       let files = groups.size;
       for (const [group, all] of groups) {
         mkdirSync(dirname(groupFile(group)), { recursive: true });
-        const isBody = (key: string) => key.startsWith(keyOf('', 'body'));
         const bodies = Object.keys(all).filter(isBody);
         const artifacts = Object.fromEntries(Object.entries(all).filter(([key]) => !isBody(key)));
         writeFileSync(groupFile(group), `${asciiJson({ artifacts, bodies } satisfies GroupFile)}\n`);
