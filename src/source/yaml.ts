@@ -1,25 +1,23 @@
 /**
  * The YAML library, loaded on first use. It is the heaviest library Scaffold runs (about 20 ms
  * to load on a small machine), and the commonest run never needs it: the build stores shipped
- * YAML parsed (src/compiled.ts) and a new config.yml is written by `yamlText` below. It is
+ * YAML parsed (src/catalog/built.ts) and a new config.yml is written by `yamlText` below. It is
  * needed to read a project's config.yml, an answers file or a local overlay, and to edit an
  * existing config.yml in place.
  *
  * The build bundles the library into one file, dist/vendor/yaml.cjs, loaded with V8's code cache
  * (src/compile-cache.ts); runs from the sources (Scaffold's tests) load the installed package.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { requireCached } from '../compile-cache.js';
-import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
+import { vendored } from '../vendor/load.js';
 
-export const YAML_BUNDLE = 'dist/vendor/yaml.cjs';
+type Yaml = typeof import('yaml');
 const require = createRequire(import.meta.url);
-let library: typeof import('yaml') | undefined;
+let library: Yaml | undefined;
 
-export function yaml(): typeof import('yaml') {
-  const bundled = `${PACKAGE_ROOT}${YAML_BUNDLE}`;
-  library ??= (RUNNING_FROM_BUILD && existsSync(bundled) ? requireCached(bundled, 'yaml') : require('yaml')) as typeof import('yaml');
+/** Synchronous, unlike the other libraries of src/vendor/: the package is required from the sources. */
+export function yaml(): Yaml {
+  library ??= vendored<Yaml>('yaml') ?? (require('yaml') as Yaml);
   return library;
 }
 

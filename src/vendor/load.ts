@@ -1,8 +1,8 @@
 /**
  * Libraries that only one command needs, loaded when it runs. The build bundles each of them on
  * its own (src/build/bundle.mjs) into dist/vendor/, so the program every command loads stays
- * small: the MCP SDK for `scaffold mcp`, the prompts for the wizard. Runs from the sources
- * (Scaffold's tests) import the module here instead.
+ * small: the MCP SDK for `scaffold mcp`, the prompts for the wizard, and the YAML library
+ * (src/source/yaml.ts). Runs from the sources (Scaffold's tests) import the module here instead.
  *
  * The paths are computed, never literals, so that esbuild leaves them alone rather than bundling
  * the library into the program.
@@ -13,10 +13,16 @@ import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
 export type McpSdk = typeof import('./mcp-sdk.js');
 export type Prompts = typeof import('./prompts.js');
 
-/** Through V8's code cache (src/compile-cache.ts), kept under the library's name. */
+/**
+ * The library `name` as the build bundled it (dist/vendor/<name>.cjs), through V8's code cache
+ * (src/compile-cache.ts) kept under its name; undefined when running from the sources.
+ */
+export function vendored<T>(name: string): T | undefined {
+  return RUNNING_FROM_BUILD ? (requireCached(`${PACKAGE_ROOT}dist/vendor/${name}.cjs`, name) as T) : undefined;
+}
+
 async function load<T>(name: string): Promise<T> {
-  if (RUNNING_FROM_BUILD) return requireCached(`${PACKAGE_ROOT}dist/vendor/${name}.cjs`, name) as T;
-  return (await import(new URL(`${name}.ts`, import.meta.url).href)) as T;
+  return vendored<T>(name) ?? ((await import(new URL(`${name}.ts`, import.meta.url).href)) as T);
 }
 
 export const mcpSdk = () => load<McpSdk>('mcp-sdk');

@@ -1,5 +1,5 @@
 /**
- * What `scaffold mcp` takes from the MCP SDK, bundled on its own into dist/vendor/mcp-sdk.js (see
+ * What `scaffold mcp` takes from the MCP SDK, bundled on its own into dist/vendor/mcp-sdk.cjs (see
  * load.ts). The tools' input schemas are built with this bundle's zod, the copy the SDK reads;
  * named one by one, so that the rest of zod (its locales, ...) stays out.
  */
