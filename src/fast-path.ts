@@ -1,8 +1,8 @@
 /**
  * `scaffold update --check` on a project that is up to date, answered before the program loads
  * (dist/fast-path.cjs, a small file of its own): CI runs it on every push, and most of the time
- * the answer is "unchanged". It spares commander and the program's load, more than a third of
- * the run. Anything else, or any doubt (an option it does not know, a project that may be out of
+ * the answer is "unchanged". It spares commander and the program's load: 123 -> 111 ms on two
+ * cores, where `node -e 0` takes about 100. Anything else, or any doubt (an option it does not know, a project that may be out of
  * date, an error), returns undefined and the program runs the command as usual, so every message
  * and exit code stays the program's own.
  */

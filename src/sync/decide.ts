@@ -116,7 +116,7 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     // what is on disk now is what Scaffold left.
     const owned = change.owned ?? file.content;
     // A file created whole holds its render's bytes: one hash is both.
-    const whole = change.action === 'create' && change.write !== undefined && file.policy !== 'block' && file.policy !== 'lines' && change.owned === undefined;
+    const whole = change.action === 'create' && change.write !== undefined && file.policy !== 'block' && file.policy !== 'lines';
     const rendered = whole ? sha256(change.write!) : sha256Text(owned);
     // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
