@@ -105,6 +105,7 @@ export function preflight(projectDir: string, ops: Op[]): void {
   confine(LOCK_FILE);
   for (const op of ops) confine(op.path);
   let bytes = 0;
+  const seen = new Set<string>();
   for (const op of ops) {
     if (op.kind !== 'write' && op.kind !== 'backup') continue;
     bytes += op.data ? [op.data].flat().reduce((sum, chunk) => sum + chunk.length, 0) : sizeOf(join(projectDir, op.from ?? op.path));
@@ -112,10 +113,12 @@ export function preflight(projectDir: string, ops: Op[]): void {
     if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
     }
-    for (let dir = dirname(op.path); dir !== '.'; dir = dirname(dir)) {
-      const full = join(projectDir, dir);
-      if (!existsSync(full)) continue;
-      if (!statSync(full).isDirectory()) throw new UserError(`${dir} is a file, but Scaffold needs a folder there to write ${op.path}; move it and run again`);
+    // A folder seen for an earlier file was checked then, and the folders above it with it.
+    for (let dir = dirname(op.path); dir !== '.' && !seen.has(dir); dir = dirname(dir)) {
+      seen.add(dir);
+      const found = statSync(join(projectDir, dir), { throwIfNoEntry: false });
+      if (!found) continue;
+      if (!found.isDirectory()) throw new UserError(`${dir} is a file, but Scaffold needs a folder there to write ${op.path}; move it and run again`);
       break;
     }
   }
@@ -146,21 +149,21 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   const at = (path: string) => join(projectDir, path);
   const made: string[] = [];
   const staged: string[] = [];
+  const parents = new Set<string>();
   // 1. stage, after removing what a crashed run left (its temp files have the names ours take;
   //    the lock it left was broken when this run took the lock, lock.ts)
   try {
     for (const op of ops) if (op.kind === 'cleanup' && op.path !== LOCK_FILE) removeIfThere(disk, at(op.path));
     for (const op of ops) {
       if (op.kind !== 'write' && op.kind !== 'backup') continue;
-      makeParents(projectDir, op.path, disk, made);
+      makeParents(projectDir, op.path, disk, made, parents);
       if (op.kind === 'backup') {
         disk.create(at(op.path), readFileSync(at(op.from!)), op.mode);
         staged.push(at(op.path));
         continue;
       }
       const temp = tempOf(at(op.path));
-      removeIfThere(disk, temp);
-      disk.create(temp, op.data!, op.mode);
+      createTemp(disk, temp, op.data!, op.mode);
       staged.push(temp);
     }
     // Everything staged is on disk before any of it is renamed into place.
@@ -201,6 +204,21 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   }
 }
 
+/**
+ * Stage `data` in `temp`. A temp file of that name is a crashed run's, which the leftovers
+ * cleanup above has almost always removed: so the create is tried first, and only a file found
+ * there (another run that died since the plan was made) is removed before trying again.
+ */
+function createTemp(disk: DiskOps, temp: string, data: Buffer | Buffer[], mode: number | undefined): void {
+  try {
+    disk.create(temp, data, mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    disk.unlink(temp);
+    disk.create(temp, data, mode);
+  }
+}
+
 /** The folders above a deleted file, from the nearest up, while they are empty. */
 function removeEmptyParents(projectDir: string, path: string, disk: DiskOps): void {
   for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
@@ -210,10 +228,17 @@ function removeEmptyParents(projectDir: string, path: string, disk: DiskOps): vo
   }
 }
 
-/** Create the missing folders above `path`, from the top, noting each one made. */
-function makeParents(projectDir: string, path: string, disk: DiskOps, made: string[]): void {
+/**
+ * Create the missing folders above `path`, from the top, noting each one made. `known` holds the
+ * folders already there or made, so files side by side look their folder up once.
+ */
+function makeParents(projectDir: string, path: string, disk: DiskOps, made: string[], known: Set<string>): void {
   const missing: string[] = [];
-  for (let dir = dirname(path); dir !== '.' && !existsSync(join(projectDir, dir)); dir = dirname(dir)) missing.unshift(dir);
+  for (let dir = dirname(path); dir !== '.' && !known.has(dir); dir = dirname(dir)) {
+    known.add(dir);
+    if (existsSync(join(projectDir, dir))) break;
+    missing.unshift(dir);
+  }
   for (const dir of missing) {
     disk.mkdir(join(projectDir, dir));
     made.push(join(projectDir, dir));
@@ -243,8 +268,8 @@ function removeAll(disk: DiskOps, files: string[]): void {
 }
 
 function removeIfThere(disk: DiskOps, path: string): void {
-  // Most often there is nothing there (a temp file before it is staged): a stat says so without
-  // the cost of an error thrown and caught, once per file written.
+  // Often there is nothing there (a file deleted by hand): a stat says so without the cost of an
+  // error thrown and caught.
   if (!lstatSync(path, { throwIfNoEntry: false })) return;
   try {
     disk.unlink(path);

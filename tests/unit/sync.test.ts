@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
 import { LOCK_FILE } from '../../src/project-files.js';
-import { realDisk } from '../../src/sync/disk-ops.js';
+import { realDisk, type DiskOps } from '../../src/sync/disk-ops.js';
 import { acquireLock } from '../../src/sync/lock.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
@@ -221,6 +221,26 @@ describe('sync', () => {
     expect(result.actions).toEqual({ 'a.md': 'unchanged', 'b.md': 'create' });
     expect(Object.keys(JSON.parse(readFile(dir, '.scaffold/manifest.json')).files)).toEqual(['a.md', 'b.md']);
     expect((await run(dir, [a, b])).wrote).toBe(false);
+  });
+
+  it('stages over a temp file that a run which died left after this one looked for leftovers', async () => {
+    const dir = tempDir();
+    const stale = join(dir, 'docs/.guide.md.scaffold-tmp');
+    let planted = false;
+    const disk: DiskOps = {
+      ...realDisk,
+      create(path, data, mode) {
+        if (path === stale && !planted) {
+          planted = true;
+          writeFileSync(path, 'half a file from a run that died');
+        }
+        realDisk.create(path, data, mode);
+      },
+    };
+    expect((await run(dir, [doc(V1)], { disk })).actions).toEqual({ 'docs/guide.md': 'create' });
+    expect(planted).toBe(true);
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+    expect(exists(dir, 'docs/.guide.md.scaffold-tmp')).toBe(false);
   });
 
   it('stops a second run while another holds the lock, and takes over a stale lock', async () => {
