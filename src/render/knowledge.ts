@@ -43,11 +43,10 @@ function withProvenance(entry: KnowledgeEntry, body: string): string {
 }
 
 /**
- * The fence a line leaves open: a marker opens one, and closes it only when it is at least as
- * long as the opener.
+ * The fence a line leaves open, given the fence marker it starts with (if any): a marker opens
+ * one, and closes it only when it is at least as long as the opener.
  */
-function fenceAfter(line: string, fence: string | undefined): string | undefined {
-  const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+function fenceAfter(marker: string | undefined, fence: string | undefined): string | undefined {
   return marker && (!fence || marker.startsWith(fence)) ? (fence ? undefined : marker) : fence;
 }
 
@@ -55,7 +54,7 @@ function fenceAfter(line: string, fence: string | undefined): string | undefined
 function fencedLines(markdown: string): { line: string; fenced: boolean }[] {
   let fence: string | undefined;
   return markdown.split('\n').map((line) => {
-    fence = fenceAfter(line, fence);
+    fence = fenceAfter(/^\s*(```+|~~~+)/.exec(line)?.[1], fence);
     return { line, fenced: fence !== undefined };
   });
 }
@@ -78,16 +77,34 @@ function keepSections(markdown: string, keep: Set<string>): string {
     .join('');
 }
 
+/** At a line's start (sticky, never past its end): a code fence marker, or nothing but blanks to its end. */
+const LINE_FENCE = /[^\S\n]*(```+|~~~+)/y;
+const LINE_BLANK = /[^\S\n]*(?:\n|$)/y;
+
 /** Conditional blocks leave runs of blank lines behind; fold them (outside code) so the output reads cleanly. */
 function tidy(text: string): string {
-  const out: string[] = [];
-  const blank = (line: string) => !/\S/.test(line);
+  // Every entry passes through here: the text is read in place, line by line, and what is kept
+  // is copied once, a run of kept lines at a time, rather than as one string per line.
+  const kept: string[] = [];
   let fence: string | undefined;
-  // Line by line, without an object per line: every entry passes through here.
-  for (const line of text.split('\n')) {
-    fence = fenceAfter(line, fence);
-    if (fence === undefined && blank(line) && out.length > 0 && blank(out[out.length - 1]!)) continue;
-    out.push(line);
+  let lastKeptBlank = false;
+  let runFrom = 0;
+  for (let at = 0; ; ) {
+    const newline = text.indexOf('\n', at);
+    LINE_FENCE.lastIndex = at;
+    fence = fenceAfter(LINE_FENCE.exec(text)?.[1], fence);
+    LINE_BLANK.lastIndex = at;
+    const blank = LINE_BLANK.test(text);
+    if (fence === undefined && blank && lastKeptBlank) {
+      // Drop the line and its newline.
+      kept.push(text.slice(runFrom, at));
+      runFrom = newline < 0 ? text.length : newline + 1;
+    } else {
+      lastKeptBlank = blank;
+    }
+    if (newline < 0) break;
+    at = newline + 1;
   }
-  return `${out.join('\n').trim()}\n`;
+  kept.push(text.slice(runFrom));
+  return `${kept.join('').trim()}\n`;
 }
