@@ -4,7 +4,7 @@
  * .scaffold/knowledge/. All are read and checked by `readEntry`.
  */
 import { createRequire } from 'node:module';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { UserError } from '../errors.js';
 import { once } from '../once.js';
 import { formatIssues } from '../source/problems.js';
@@ -23,22 +23,22 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const frontmatter = once(() =>
   z.strictObject({
-    name: z.string().regex(/^[a-z0-9-]+$/),
-    description: z.string().min(20),
-    topics: z.array(z.string().min(1)).min(1),
+    name: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    description: z.string().check(z.minLength(20)),
+    topics: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     tier: z.enum(TIERS),
     /** Omitted in a project's own entry (it is for that project) or a pack's entry for any type. */
-    'project-type': z.enum(projectTypes().ids as [string, ...string[]]).optional(),
+    'project-type': z.optional(z.enum(projectTypes().ids as [string, ...string[]])),
     /** The month the entry's dated and versioned claims were last checked against its sources. */
-    reviewed: z.string().regex(MONTH, { message: 'reviewed must be a month like 2026-12' }).optional(),
+    reviewed: z.optional(z.string().check(z.regex(MONTH, { message: 'reviewed must be a month like 2026-12' }))),
     /** Official documentation behind the entry's dated or versioned claims, and what each one checks. */
-    sources: z.array(z.strictObject({ url: z.url({ protocol: /^https$/ }), checks: z.string().min(10) })).optional(),
+    sources: z.optional(z.array(z.strictObject({ url: z.url({ protocol: /^https$/ }), checks: z.string().check(z.minLength(10)) }))),
     /** One line for coding agents: when to read this entry. */
-    when: z.string().min(10).max(200).optional(),
+    when: z.optional(z.string().check(z.minLength(10), z.maxLength(200))),
     /** The project files this entry applies to (agent rules attach to them). */
-    globs: z.array(z.string().min(1)).optional(),
+    globs: z.optional(z.array(z.string().check(z.minLength(1)))),
     /** A pack's or a project's entry that takes the place of one with the same name. */
-    replaces: z.boolean().optional(),
+    replaces: z.optional(z.boolean()),
   }),
 );
 

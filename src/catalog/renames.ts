@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { UserError } from '../errors.js';
 import { once } from '../once.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -24,7 +24,7 @@ export const RENAMES_FILE = 'content/renames.yml';
 
 const format = once(() =>
   z.strictObject({
-    renames: z.array(z.strictObject({ version: z.string().regex(/^\d+\.\d+\.\d+$/), from: z.string().min(1), to: z.string().min(1) })).default([]),
+    renames: z._default(z.array(z.strictObject({ version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)), from: z.string().check(z.minLength(1)), to: z.string().check(z.minLength(1)) })), []),
   }),
 );
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { UserError } from '../errors.js';
 import { once } from '../once.js';
 import { formatIssues } from '../source/problems.js';
@@ -25,35 +25,35 @@ export const STACKS = ['python-pytest', 'typescript-vitest', 'swift-xctest', 'ko
 
 const suiteFormat = once(() =>
   z.strictObject({
-    name: z.string().regex(/^[a-z0-9-]+$/),
-    description: z.string().min(10),
+    name: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    description: z.string().check(z.minLength(10)),
     /** Omitted for suites any project type can use (the CI check). */
-    'project-type': z.enum(projectTypes().ids as [string, ...string[]]).optional(),
+    'project-type': z.optional(z.enum(projectTypes().ids as [string, ...string[]])),
     tier: z.enum(SUITE_TIERS),
     stack: z.enum(STACKS),
-    when: conditionSchema().optional(),
-    requires: z.array(z.string()).default([]),
+    when: z.optional(conditionSchema()),
+    requires: z._default(z.array(z.string()), []),
     /** Output paths (globs) created once and then left to the user. Everything else is managed. */
-    seed: z.array(z.string()).default([]),
+    seed: z._default(z.array(z.string()), []),
     /** JSON files shared with the user (package.json): merged key by key, never overwritten. */
-    'merge-json': z.array(z.string()).default([]),
+    'merge-json': z._default(z.array(z.string()), []),
     /** Files the user writes too, where Scaffold owns one marked block (a conftest.py line). */
-    block: z.array(z.string()).default([]),
+    block: z._default(z.array(z.string()), []),
     /** Like block, holding only the lines the file lacks (.gitignore). */
-    lines: z.array(z.string()).default([]),
+    lines: z._default(z.array(z.string()), []),
     /** How to run this suite's tests (a base suite's: all of them), shown after init and to agents. */
-    run: z.string().optional(),
+    run: z.optional(z.string()),
     /** A base suite's setup: what to run once before its commands (install dependencies). */
-    install: z.string().optional(),
+    install: z.optional(z.string()),
     /** The same setup with uv, printed instead when uv is on the PATH (it needs no venv module). */
-    'install-uv': z.string().optional(),
+    'install-uv': z.optional(z.string()),
     /** What every new shell needs before the commands (activate a virtual environment). */
-    activate: z.string().optional(),
+    activate: z.optional(z.string()),
     /** How to type-check and lint the project, when the suite sets that up. */
-    typecheck: z.string().optional(),
-    lint: z.string().optional(),
+    typecheck: z.optional(z.string()),
+    lint: z.optional(z.string()),
     /** A pack's or a project's suite that takes the place of one with the same name. */
-    replaces: z.boolean().optional(),
+    replaces: z.optional(z.boolean()),
   }),
 );
 

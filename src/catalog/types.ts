@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { once } from '../once.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { formatIssues } from '../source/problems.js';
@@ -88,23 +88,21 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const condition = z.record(z.string(), z.union([scalar, z.array(scalar)]));
 
 const fieldFormat = z.strictObject({
-  flag: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  question: z.string().min(5),
-  type: z.enum(['choice', 'number', 'multi', 'boolean']).default('choice'),
-  choices: z.record(z.string(), z.string().min(3)).optional(),
-  default: z.union([scalar, z.array(z.string())]).optional(),
-  'default-when': z.array(z.strictObject({ if: condition, value: z.union([scalar, z.array(z.string())]) })).optional(),
+  flag: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+  question: z.string().check(z.minLength(5)),
+  type: z._default(z.enum(['choice', 'number', 'multi', 'boolean']), 'choice'),
+  choices: z.optional(z.record(z.string(), z.string().check(z.minLength(3)))),
+  default: z.optional(z.union([scalar, z.array(z.string())])),
+  'default-when': z.optional(z.array(z.strictObject({ if: condition, value: z.union([scalar, z.array(z.string())]) }))),
 });
 
 const typeFormat = z.strictObject({
-  title: z.string().min(2),
-  description: z.string().min(10),
+  title: z.string().check(z.minLength(2)),
+  description: z.string().check(z.minLength(10)),
   stack: z.enum(['python', 'typescript', 'mixed']),
-  fields: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), fieldFormat),
-  rules: z
-    .array(z.strictObject({ if: condition, then: condition, field: z.string().optional(), message: z.string().min(10) }))
-    .default([]),
-  examples: z.array(z.record(z.string(), z.union([scalar, z.array(z.string())]))).min(1),
+  fields: z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), fieldFormat),
+  rules: z._default(z.array(z.strictObject({ if: condition, then: condition, field: z.optional(z.string()), message: z.string().check(z.minLength(10)) })), []),
+  examples: z.array(z.record(z.string(), z.union([scalar, z.array(z.string())]))).check(z.minLength(1)),
 });
 
 const camelCase = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

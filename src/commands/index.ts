@@ -3,12 +3,6 @@
  * when a command runs: program.ts imports it with import(), so that update.ts can answer an
  * up-to-date project without evaluating any of this (the schema library, the sync engine).
  */
-import * as z from 'zod';
-
-// zod compiles a parser for each object schema on its first use, which pays off only after
-// many parses; a command parses each schema once or twice, and the plain path is faster.
-z.config({ jitless: true });
-
 export { addTypeFlags } from '../answers/flags.js';
 export { readConfig, REWRITES_LATER, REWRITES_NOW } from '../config/load.js';
 export { readWorkspace } from '../config/workspace.js';

@@ -13,7 +13,7 @@
  * Converting costs more than a whole small run, so the build stores the text for Scaffold's own
  * content (src/catalog/built.ts); a project with its own entries or packs gets its names too.
  */
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { fromBuildFor, shippedFingerprint } from '../catalog/built.js';
 import { loadCatalog, type Catalog } from '../catalog/catalog.js';
 import { matches, type Condition, type Scalar } from '../catalog/conditions.js';
@@ -32,7 +32,7 @@ export interface OverlayNames {
   suites: Map<string, string | undefined>;
 }
 
-const draft7 = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const draft7 = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 export function configJsonSchema(names: OverlayNames): Record<string, unknown> {
   const types = projectTypes();

@@ -3,9 +3,9 @@
  * cross-field rules, derived from the project types (src/catalog/types.ts); json-schema.ts turns
  * it into the JSON Schema editors use (`scaffold schema`).
  */
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { CUSTOM_DEFAULT_DEPTH, type Depth } from '../catalog/depth.js';
-import { depthSchema, overlaySchema, type Overlay } from '../catalog/overlay-format.js';
+import { DEPTH_DESCRIPTION, depthSchema, overlaySchema, type Overlay } from '../catalog/overlay-format.js';
 import { projectTypes } from '../catalog/types.js';
 import { once, oncePerKey } from '../once.js';
 import { sectionSchema } from './sections.js';
@@ -42,40 +42,34 @@ export const REFRESH_QUESTION = 'How often should a pull request bring a newer S
 
 /** Built on first use, like every schema here (src/once.ts). */
 export const projectName = once(() =>
-  z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+  z.string().check(
+    z.regex(/^[a-z0-9][a-z0-9._-]*$/, {
       message: 'name must start with a lowercase letter or digit and use only a-z, 0-9, ".", "_" and "-" (like fraud-model)',
-    })
-    .max(214),
+    }),
+    z.maxLength(214),
+  ),
 );
 
 const common = once(() => ({
-  version: z.literal(1).default(1).describe('config format version'),
-  name: projectName().describe('project name, used in generated files and package names'),
-  methodology: z
-    .enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]])
-    .default('deep')
-    .describe('deep | mvp | custom'),
-  depth: depthSchema().optional().describe(`${depthSchema().description}; only with methodology custom (default ${CUSTOM_DEFAULT_DEPTH})`),
+  version: z._default(z.literal(1), 1).check(z.describe('config format version')),
+  name: projectName().check(z.describe('project name, used in generated files and package names')),
+  methodology: z._default(z.enum(Object.keys(METHODOLOGIES) as [Methodology, ...Methodology[]]), 'deep').check(z.describe('deep | mvp | custom')),
+  depth: z.optional(depthSchema()).check(z.describe(`${DEPTH_DESCRIPTION}; only with methodology custom (default ${CUSTOM_DEFAULT_DEPTH})`)),
   packs: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('content packs: npm packages in the project\'s node_modules, or folders given as ./relative paths'),
+    .optional(z.array(z.string().check(z.minLength(1))))
+    .check(z.describe('content packs: npm packages in the project\'s node_modules, or folders given as ./relative paths')),
   agents: z
-    .array(z.enum(AGENT_IDS))
-    .default(DEFAULT_AGENTS)
-    .describe(`files for coding agents: ${AGENT_IDS.join(', ')} (default ${DEFAULT_AGENTS.join(', ')})`),
+    ._default(z.array(z.enum(AGENT_IDS)), DEFAULT_AGENTS)
+    .check(z.describe(`files for coding agents: ${AGENT_IDS.join(', ')} (default ${DEFAULT_AGENTS.join(', ')})`)),
   refresh: z
-    .enum(Object.keys(REFRESH) as [Refresh, ...Refresh[]])
-    .optional()
-    .describe('how often a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default: weekly with methodology deep, else off)'),
+    .optional(z.enum(Object.keys(REFRESH) as [Refresh, ...Refresh[]]))
+    .check(z.describe('how often a workflow opens a pull request with a newer Scaffold: weekly, daily, monthly or off (default: weekly with methodology deep, else off)')),
 }));
 
 /** The keys every config has, whatever its type: for the JSON Schema. */
 export const commonSchema = once(() => z.strictObject(common()));
 
-const overlayField = once(() => overlaySchema().optional().describe('inline overlay, applied after local overlays'));
+const overlayField = once(() => z.optional(overlaySchema()).check(z.describe('inline overlay, applied after local overlays')));
 
 /**
  * The shape of a config of one type. Without `overlay` for a config that has none: the overlay
@@ -87,7 +81,7 @@ function shape(type: string, withOverlay: boolean) {
     ...(withOverlay && { overlay: overlayField() }),
     projectType: z.literal(type),
     // prefault({}) lets `projectType: ml` without an `ml:` section report the missing field inside it.
-    [projectTypes().get(type).key]: sectionSchema(type).prefault({}),
+    [projectTypes().get(type).key]: z.prefault(sectionSchema(type), {}),
   });
 }
 
@@ -95,9 +89,9 @@ const shapeWithOverlay = oncePerKey((type: string) => shape(type, true));
 const shapeWithoutOverlay = oncePerKey((type: string) => shape(type, false));
 
 /** The rules across fields, and the default depth of custom, on top of the shape. */
-function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: Depth }>>(schema: T) {
-  return schema
-    .superRefine((config, ctx) => {
+function withRules<T extends z.ZodMiniType<{ methodology: Methodology; depth?: Depth }>>(schema: T) {
+  const checked = schema.check(
+    z.superRefine((config, ctx) => {
       if (config.methodology !== 'custom' && config.depth !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -106,15 +100,19 @@ function withRules<T extends z.ZodType<{ methodology: Methodology; depth?: Depth
           message: `depth is set by methodology ${config.methodology}: remove depth, or set methodology: custom to choose it`,
         });
       }
-    })
-    .transform((config) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config));
+    }),
+  );
+  return z.pipe(
+    checked,
+    z.transform((config: z.output<T>) => (config.methodology === 'custom' && config.depth === undefined ? { ...config, depth: CUSTOM_DEFAULT_DEPTH } : config)),
+  );
 }
 
-const configWithOverlay = oncePerKey((type: string): z.ZodType => withRules(shapeWithOverlay(type)));
-const configWithoutOverlay = oncePerKey((type: string): z.ZodType => withRules(shapeWithoutOverlay(type)));
+const configWithOverlay = oncePerKey((type: string): z.ZodMiniType => withRules(shapeWithOverlay(type)));
+const configWithoutOverlay = oncePerKey((type: string): z.ZodMiniType => withRules(shapeWithoutOverlay(type)));
 
 /** The schema of a config of one project type: what validating a config usually needs. */
-export function configSchemaFor(type: string, withOverlay = true): z.ZodType {
+export function configSchemaFor(type: string, withOverlay = true): z.ZodMiniType {
   return withOverlay ? configWithOverlay(type) : configWithoutOverlay(type);
 }
 
@@ -148,20 +146,20 @@ export function sectionOf(config: Config): Record<string, unknown> {
  * The keys a YAML map at `path` may hold, for "unknown key" hints. `projectType` picks the
  * config's own variant, so an ml config is not told about the library section.
  */
-export function knownKeys(schema: z.ZodType, path: PropertyKey[], projectType?: unknown): string[] {
+export function knownKeys(schema: z.ZodMiniType, path: PropertyKey[], projectType?: unknown): string[] {
   const keys = new Set<string>();
-  const visit = (node: z.ZodType, rest: PropertyKey[]): void => {
+  const visit = (node: z.ZodMiniType, rest: PropertyKey[]): void => {
     const def = (node as unknown as { def: Record<string, unknown> & { type: string } }).def;
-    const inner = (def.innerType ?? def.in) as z.ZodType | undefined;
+    const inner = (def.innerType ?? def.in) as z.ZodMiniType | undefined;
     if (inner && ['optional', 'default', 'prefault', 'nullable', 'pipe'].includes(def.type)) return visit(inner, rest);
     if (def.type === 'union') {
-      const options = def.options as z.ZodType[];
-      const own = options.filter((o) => (o as unknown as { shape?: { projectType?: { value?: unknown } } }).shape?.projectType?.value === projectType);
+      const options = def.options as z.ZodMiniType[];
+      const own = options.filter((o) => (o as unknown as { shape?: { projectType?: { def: { values: unknown[] } } } }).shape?.projectType?.def.values.includes(projectType));
       return (own.length ? own : options).forEach((o) => visit(o, rest));
     }
-    if (def.type === 'array' && typeof rest[0] === 'number') return visit(def.element as z.ZodType, rest.slice(1));
+    if (def.type === 'array' && typeof rest[0] === 'number') return visit(def.element as z.ZodMiniType, rest.slice(1));
     if (def.type !== 'object') return;
-    const shape = def.shape as Record<string, z.ZodType>;
+    const shape = def.shape as Record<string, z.ZodMiniType>;
     if (rest.length === 0) Object.keys(shape).forEach((k) => keys.add(k));
     else if (shape[String(rest[0])]) visit(shape[String(rest[0])]!, rest.slice(1));
   };

@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { UserError } from '../errors.js';
 import { readText } from './load.js';
 import { once } from '../once.js';
@@ -17,9 +17,9 @@ import { REFRESH, type Refresh } from './schema.js';
 
 const workspaceSchema = once(() =>
   z.strictObject({
-    version: z.literal(1).default(1),
+    version: z._default(z.literal(1), 1),
     workspace: z.literal(true),
-    refresh: z.enum(Object.keys(REFRESH) as [Refresh, ...Refresh[]]).default('weekly'),
+    refresh: z._default(z.enum(Object.keys(REFRESH) as [Refresh, ...Refresh[]]), 'weekly'),
   }),
 );
 

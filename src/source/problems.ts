@@ -3,7 +3,7 @@
  * found. A file with thousands of problems gets a few lines of each kind and a count of the rest:
  * the lines are made only for what is shown, so the time stays linear in the file.
  */
-import type * as z from 'zod';
+import type * as z from '../schema-library.js';
 import { didYouMean } from './suggest.js';
 import type { Source } from './source.js';
 

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../schema-library.js';
 import { once } from '../once.js';
 import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
@@ -29,30 +29,30 @@ const schemas = once(() => {
     /** sha256 of Scaffold's render (canonical: LF, no BOM), the base of the next merge. */
     sha256: z.string(),
     /** sha256 of the bytes on disk right after Scaffold last wrote the file (for the fast path). */
-    written: z.string().optional(),
+    written: z.optional(z.string()),
     /** The person deleted this file; it stays deleted until `update --restore`. */
-    deleted: z.boolean().optional(),
+    deleted: z.optional(z.boolean()),
     /**
      * No longer selected, but kept because it is the person's (edited, or a seed file). The record
      * stays so that selecting it again merges with the person's version instead of skipping it.
      */
-    retired: z.boolean().optional(),
+    retired: z.optional(z.boolean()),
   });
   const manifest = z.object({
     version: z.literal(1),
     scaffoldVersion: z.string(),
     /** The project type the files were generated for (reported by the fast path of update). */
-    projectType: z.string().optional(),
+    projectType: z.optional(z.string()),
     /** sha256 of everything the render depends on (src/catalog/inputs.ts), for the fast path. */
-    inputsHash: z.string().optional(),
+    inputsHash: z.optional(z.string()),
     /** The folders of the config's packs, relative to the project: their files are inputs too. */
-    packs: z.array(z.string()).optional(),
+    packs: z.optional(z.array(z.string())),
     /** What the run selected, reported by the fast path as it is. */
-    selection: z.record(z.string(), z.unknown()).optional(),
+    selection: z.optional(z.record(z.string(), z.unknown())),
     /** Files the person detached (`scaffold detach`): no longer rendered, never mentioned again. */
-    detached: z.array(z.string()).optional(),
+    detached: z.optional(z.array(z.string())),
     /** The day the whole project was detached: `update` has nothing to manage, `init` starts again. */
-    detachedOn: z.string().optional(),
+    detachedOn: z.optional(z.string()),
     files: z.record(z.string(), record),
   });
   return { record, manifest };
