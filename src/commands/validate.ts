@@ -12,14 +12,18 @@ export async function validate(dirArg: string | undefined, options: { json?: boo
   if (!found) throw new UserError(`no .scaffold/config.yml in ${projectDir}: run \`npx scaffold-overlays init\` there first`, [], { code: 'no-project' });
   const { config, source, warnings } = found;
 
-  // Each step is checked even when an earlier one failed, so that one run lists every problem.
+  // Each step is checked even when an earlier one failed, so that one run lists every problem,
+  // once: a broken entry of the project's own fails its own check and again when it renders.
   const problems: UserError[] = [];
+  const said = new Set<string>();
   const attempt = <T>(step: () => T): T | undefined => {
     try {
       return step();
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      problems.push(error);
+      const text = [error.message, ...error.details].join('\n');
+      if (!said.has(text)) problems.push(error);
+      said.add(text);
       return undefined;
     }
   };

@@ -88,6 +88,16 @@ describe("a project's own entries and suites", () => {
     expect(exists(dir, '.scaffold/config.yml')).toBe(false);
   });
 
+  it('are checked by validate, each problem said once', () => {
+    const dir = project();
+    expect(init(dir).code).toBe(0);
+    writeFile(dir, '.scaffold/knowledge/team-serving.md', ENTRY.replace('tier: core', 'tier: central'));
+    const run = cli(['validate'], dir);
+    expect(run.code).toBe(2);
+    const problem = '.scaffold/knowledge/team-serving.md:5: tier: expected core|extended, found "central"';
+    expect(run.stderr.split(problem).length - 1).toBe(1);
+  });
+
   it('may not take a shipped name unless they say replaces: true', () => {
     const dir = project();
     const own = ENTRY.replace('name: team-serving', 'name: ml-testing');
