@@ -93,27 +93,66 @@ export function emptyManifest(version: string): Manifest {
   return { version: 1, scaffoldVersion: version, files: {} };
 }
 
-/** The bases in one file, or undefined if it is missing or damaged (a damaged base is no base). */
-function readBaseFile(path: string): Record<string, string> | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : undefined;
-  } catch {
-    return undefined;
-  }
+/** One file of bases (base.json, or base.json.next). */
+interface BaseFile {
+  /** The base of `path` as its own line of the file holds it, parsed alone; see readBaseFile. */
+  line(path: string): string | undefined;
+  /** Every base, the whole file parsed; undefined if it is missing or damaged (a damaged base is no base). */
+  all(): Record<string, string> | undefined;
+}
+
+/**
+ * A file of bases, read once as bytes. serializeBases writes one base per line, so a base can be
+ * found by its key at the start of a line (a newline inside a base is escaped) and parsed alone:
+ * a merge needs a few of a project's bases, and parsing them all is most of what reading
+ * base.json costs. Any other layout (a file formatted by hand, CRLF) finds no line, and the
+ * caller falls back to `all()`.
+ */
+function readBaseFile(path: string): BaseFile {
+  const bytes = existsSync(path) ? readFileSync(path) : undefined;
+  const all = once(() => {
+    if (!bytes) return undefined;
+    try {
+      const data = JSON.parse(bytes.toString('utf8')) as unknown;
+      return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, string>) : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+  const line = (path: string): string | undefined => {
+    if (!bytes) return undefined;
+    const key = Buffer.from(`\n  ${JSON.stringify(path)}: "`);
+    const at = bytes.indexOf(key);
+    if (at < 0) return undefined;
+    // From the value's opening quote to the end of its line, without the comma.
+    const from = at + key.length - 1;
+    let to = bytes.indexOf(10, from);
+    if (to < 0) to = bytes.length;
+    if (bytes[to - 1] === 0x2c) to--;
+    try {
+      const text = JSON.parse(bytes.toString('utf8', from, to)) as unknown;
+      return typeof text === 'string' ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { line, all };
 }
 
 /** The records of a project, rebuilt from the bases and `files` (the new FilePlan) if the manifest is gone. */
 export function readRecords(projectDir: string, version: string, files: FilePlan): Records {
   const baseFiles = once(() => [readBaseFile(join(projectDir, BASE_FILE)), readBaseFile(join(projectDir, NEXT_BASE_FILE))]);
-  const bases = once(() => baseFiles().map((kept) => kept ?? {}));
+  const bases = once(() => baseFiles().map((file) => file.all() ?? {}));
   const legacyDir = join(projectDir, LEGACY_BASE_DIR);
   const legacyOnDisk = existsSync(legacyDir);
   const base = (path: string, hash: string): string | undefined => {
-    for (const kept of bases()) {
-      const text = Object.hasOwn(kept, path) ? kept[path] : undefined;
-      if (text !== undefined && sha256(bytesOf(text)) === hash) return text;
+    for (const file of baseFiles()) {
+      // The base's own line, which is what serializeBases wrote; else the whole file's value.
+      const own = file.line(path);
+      if (own !== undefined && sha256(bytesOf(own)) === hash) return own;
+      const kept = file.all();
+      const text = kept && Object.hasOwn(kept, path) ? kept[path] : undefined;
+      if (text !== undefined && text !== own && sha256(bytesOf(text)) === hash) return text;
     }
     const old = join(legacyDir, path);
     if (legacyOnDisk && existsSync(old)) {
@@ -122,7 +161,7 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
     }
     return undefined;
   };
-  const stored = () => baseFiles()[0];
+  const stored = () => baseFiles()[0]!.all();
   const nextOnDisk = existsSync(join(projectDir, NEXT_BASE_FILE));
   const path = join(projectDir, MANIFEST_FILE);
   let problem: string | undefined;

@@ -75,6 +75,25 @@ describe('sync', () => {
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
   });
 
+  it('finds a base in base.json however the file is laid out: as written, on one line, CRLF, keys escaped', async () => {
+    const other = { path: 'docs/other.md', content: 'other\n', policy: 'managed' as const, source: 'test' };
+    const layouts: Record<string, (text: string) => string> = {
+      'as written': (text) => text,
+      'on one line': (text) => JSON.stringify(JSON.parse(text)),
+      'with CRLF': (text) => text.replace(/\n/g, '\r\n'),
+      'keys escaped': (text) => text.replace(/docs\/guide/g, 'docs\\/guide'),
+    };
+    for (const [name, layout] of Object.entries(layouts)) {
+      const dir = tempDir();
+      (await run(dir, [doc(V1), other]));
+      writeFile(dir, '.scaffold/base.json', layout(readFile(dir, '.scaffold/base.json')));
+      writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+      const result = await run(dir, [doc(V2), other]);
+      expect(result.actions['docs/guide.md'], name).toBe('merge');
+      expect(readFile(dir, 'docs/guide.md'), name).toBe(`${V2}my own note\n`);
+    }
+  });
+
   it('merges against a base kept the old way, one file under .scaffold/base/, then moves it into base.json', async () => {
     const dir = tempDir();
     (await run(dir, [doc(V1)]));
