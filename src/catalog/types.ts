@@ -84,25 +84,29 @@ export function brokenRules(def: ProjectTypeDef, answers: SectionAnswers): TypeR
 
 // ---- The file format --------------------------------------------------------------------------
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const condition = z.record(z.string(), z.union([scalar, z.array(scalar)]));
-
-const fieldFormat = z.strictObject({
-  flag: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
-  question: z.string().check(z.minLength(5)),
-  type: z._default(z.enum(['choice', 'number', 'multi', 'boolean']), 'choice'),
-  choices: z.optional(z.record(z.string(), z.string().check(z.minLength(3)))),
-  default: z.optional(z.union([scalar, z.array(z.string())])),
-  'default-when': z.optional(z.array(z.strictObject({ if: condition, value: z.union([scalar, z.array(z.string())]) }))),
-});
-
-const typeFormat = z.strictObject({
-  title: z.string().check(z.minLength(2)),
-  description: z.string().check(z.minLength(10)),
-  stack: z.enum(['python', 'typescript', 'mixed']),
-  fields: z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), fieldFormat),
-  rules: z._default(z.array(z.strictObject({ if: condition, then: condition, field: z.optional(z.string()), message: z.string().check(z.minLength(10)) })), []),
-  examples: z.array(z.record(z.string(), z.union([scalar, z.array(z.string())]))).check(z.minLength(1)),
+/**
+ * The type file's schema, built on first use: a run of the built package reads the types the
+ * build checked (built.ts) and never needs it.
+ */
+const typeFormat = once(() => {
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  const condition = z.record(z.string(), z.union([scalar, z.array(scalar)]));
+  const fieldFormat = z.strictObject({
+    flag: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+    question: z.string().check(z.minLength(5)),
+    type: z._default(z.enum(['choice', 'number', 'multi', 'boolean']), 'choice'),
+    choices: z.optional(z.record(z.string(), z.string().check(z.minLength(3)))),
+    default: z.optional(z.union([scalar, z.array(z.string())])),
+    'default-when': z.optional(z.array(z.strictObject({ if: condition, value: z.union([scalar, z.array(z.string())]) }))),
+  });
+  return z.strictObject({
+    title: z.string().check(z.minLength(2)),
+    description: z.string().check(z.minLength(10)),
+    stack: z.enum(['python', 'typescript', 'mixed']),
+    fields: z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), fieldFormat),
+    rules: z._default(z.array(z.strictObject({ if: condition, then: condition, field: z.optional(z.string()), message: z.string().check(z.minLength(10)) })), []),
+    examples: z.array(z.record(z.string(), z.union([scalar, z.array(z.string())]))).check(z.minLength(1)),
+  });
 });
 
 const camelCase = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -110,7 +114,7 @@ const camelCase = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c
 /** A type file parsed and checked; the build stores the result (built.ts). */
 export function checkTypeFile(text: string, file: string, id: string): ProjectTypeDef {
   const source = parseYamlSource(text, file);
-  const result = typeFormat.safeParse(source.data, { reportInput: true });
+  const result = typeFormat().safeParse(source.data, { reportInput: true });
   if (!result.success) throw new Error(formatIssues(result.error.issues, source).join('; '));
   const data = result.data;
   const fields: Record<string, FieldInfo> = {};
