@@ -31,8 +31,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.exitCode = fast;
   } else {
     // Each command keeps its own cache, named by the first word that is not an option; update's
-    // check answers from the manifest, a path of its own.
-    const command = `${args.find((a) => !a.startsWith('-')) ?? ''}${args.includes('--check') ? '-check' : ''}`;
+    // check and a command's help take paths of their own.
+    const help = args.includes('--help') || args.includes('-h');
+    const command = `${args.find((a) => !a.startsWith('-')) ?? ''}${args.includes('--check') ? '-check' : ''}${help ? '-help' : ''}`;
     // A writing run flushes each file it stages with an fsync, all at once (sync/disk-ops.ts), on
     // libuv's threadpool: 4 threads unless told otherwise, which leaves most of the flushes
     // queued. With 16 the file system commits more of them together (1,000 staged files: 145 ->

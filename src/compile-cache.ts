@@ -13,6 +13,9 @@
  * - Where Node keeps its own: $NODE_COMPILE_CACHE, else <tmp>/node-compile-cache, in a
  *   scaffold-overlays folder of our own; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
  *   Node's.
+ * - Written by the first run of a command that does its work. What that run did is what the cache
+ *   holds, so a run that does little of the command has a name of its own (`init --help`) or
+ *   is answered before the program loads (`update --check` of an up-to-date project).
  * - The file name holds what the code is (the bundle's path, size and modification time, the
  *   Node version): V8 checks only the length of the source, so a rebuilt bundle must never meet
  *   an old cache. Written once, when missing or refused by V8; older builds' caches of the same
@@ -39,7 +42,10 @@ export function requireCached(file: string, name: string): unknown {
   // (Node 20 gives a script no loader for one): built-in modules load with
   // process.getBuiltinModule, libraries with require.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached });
-  if (cache && (!cached || script.cachedDataRejected)) process.once('exit', () => save(cache, script));
+  // Kept only from a run that did its work (exit 0, or 1: drift or conflicts found): one stopped
+  // by a mistake in its input (2) ran little of the program, and a cache is not made again while
+  // one is there, so the next runs would compile the rest on every start.
+  if (cache && (!cached || script.cachedDataRejected)) process.once('exit', (code) => code <= 1 && save(cache, script));
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));

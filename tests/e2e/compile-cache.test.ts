@@ -4,7 +4,7 @@
  * someone else could write to.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, CLI } from '../helpers/cli.js';
@@ -22,7 +22,7 @@ function withCache() {
 
 describe('the code cache', () => {
   it('is written by the first run of a command, then used as it is', () => {
-    const { dir, run, files } = withCache();
+    const { root, dir, run, files } = withCache();
     expect(run(['list', 'types']).code).toBe(0);
     expect(files()).toEqual([expect.stringMatching(/^[0-9a-f]{12}-[0-9a-f]{12}-list\.bin$/)]);
     const cache = join(dir, files()[0]!);
@@ -31,10 +31,16 @@ describe('the code cache', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('ml ');
     expect(statSync(cache).mtimeMs).toBe(written);
-    // update's check keeps a cache of its own: it runs a path of its own, and so does the fast
-    // path it tries first (src/fast-path.ts).
+    // A run stopped by a mistake in its input makes none: it ran little of the command.
     expect(run(['update', '--check']).code).toBe(2);
-    expect(files().map((f) => f.split('-').slice(2).join('-')).sort()).toEqual(['fast-path.bin', 'list.bin', 'update-check.bin']);
+    expect(run(['init', '--bogus']).code).toBe(2);
+    expect(files().map((f) => f.split('-').slice(2).join('-')).sort()).toEqual(['list.bin']);
+    // update's check keeps a cache of its own (a path of its own), and so does a command's help.
+    expect(run(['init', 'p', '--yes', '--quiet', '--type', 'library', '--lib-visibility', 'public']).code).toBe(0);
+    appendFileSync(join(root, 'p', 'AGENTS.md'), 'A line of mine.\n');
+    expect(run(['update', 'p', '--check']).code).toBe(0);
+    expect(run(['init', '--help']).code).toBe(0);
+    expect(files().map((f) => f.split('-').slice(2).join('-')).sort()).toEqual(['fast-path.bin', 'init-help.bin', 'init.bin', 'list.bin', 'update-check.bin', 'yaml.bin']);
   });
 
   it('is replaced when V8 refuses it, and the run goes on', () => {
