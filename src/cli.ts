@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The entry point (dist/cli.cjs). `--version` answers before the program loads (it is the
- * cheapest thing anyone runs, often in scripts), and so does `update --check` when the project is
- * up to date (fast-path.ts); everything else runs the program in program.ts,
+ * cheapest thing anyone runs, often in scripts), and so does `update` (or `update --check`) when
+ * the project is up to date (fast-path.ts); everything else runs the program in program.ts,
  * which the build bundles into dist/scaffold.cjs, loaded through V8's code cache
  * (compile-cache.ts).
  */
@@ -25,8 +25,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   process.stdout.write(`${scaffoldVersion()}\n`);
 } else {
   const dist = dirname(fileURLToPath(import.meta.url));
-  // `update --check` on an up-to-date project, CI's usual question, is answered without the program.
-  const fast = args[0] === 'update' && args.includes('--check') ? (requireCached(join(dist, 'fast-path.cjs'), 'fast-path') as typeof FastPath).answerFast(args) : undefined;
+  // `update` or `update --check` of an up-to-date project (CI's usual question) is answered without the program.
+  const fast = args[0] === 'update' ? (requireCached(join(dist, 'fast-path.cjs'), 'fast-path') as typeof FastPath).answerFast(args) : undefined;
   if (fast !== undefined) {
     process.exitCode = fast;
   } else {

@@ -15,7 +15,7 @@
  *   Node's.
  * - Written by the first run of a command that does its work. What that run did is what the cache
  *   holds, so a run that does little of the command has a name of its own (`init --help`) or
- *   is answered before the program loads (`update --check` of an up-to-date project).
+ *   is answered before the program loads (`update` of an up-to-date project, fast-path.ts).
  * - The file name holds what the code is (the bundle's path, size and modification time, the
  *   Node version): V8 checks only the length of the source, so a rebuilt bundle must never meet
  *   an old cache. Written once, when missing or refused by V8; older builds' caches of the same

@@ -1,10 +1,13 @@
 /**
- * `scaffold update --check` on a project that is up to date, answered before the program loads
- * (dist/fast-path.cjs, a small file of its own): CI runs it on every push, and most of the time
- * the answer is "unchanged". It spares commander and the program's load: 123 -> 111 ms on two
- * cores, where `node -e 0` takes about 100. Anything else, or any doubt (an option it does not know, a project that may be out of
- * date, an error), returns undefined and the program runs the command as usual, so every message
- * and exit code stays the program's own.
+ * `scaffold update` and `scaffold update --check` on a project that is up to date, answered
+ * before the program loads (dist/fast-path.cjs, a small file of its own): CI runs the check on
+ * every push, a fleet refresh runs update in every repository, and most of the time the answer
+ * is "unchanged". It spares commander and the program's load: 123 -> 111 ms on two cores for the
+ * check, where `node -e 0` takes about 100. It also keeps a run that does nothing from making
+ * the program's code cache for `update` (compile-cache.ts: the first run's cache is kept).
+ * Anything else, or any doubt (an option it does not know, a project that may be out of date,
+ * an error), returns undefined and the program runs the command as usual, so every message and
+ * exit code stays the program's own.
  */
 import { projectFolder, wantsColor } from './commands/context.js';
 import { reportIfUpToDate } from './commands/update-fast.js';
@@ -17,11 +20,12 @@ export function answerFast(args: string[]): number | undefined {
   const [command, ...rest] = args;
   const folders = rest.filter((a) => !a.startsWith('-'));
   const options = rest.filter((a) => a.startsWith('-'));
-  if (command !== 'update' || !options.includes('--check') || folders.length > 1 || !options.every((o) => OPTIONS.has(o))) return undefined;
+  if (command !== 'update' || folders.length > 1 || !options.every((o) => OPTIONS.has(o))) return undefined;
   try {
     const ctx = { cwd: process.cwd(), color: wantsColor(args), stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
     const quiet = options.includes('-q') || options.includes('--quiet');
-    return reportIfUpToDate(projectFolder(ctx, folders[0]), { check: true, json: options.includes('--json'), quiet }, ctx);
+    const check = options.includes('--check');
+    return reportIfUpToDate(projectFolder(ctx, folders[0]), { check, dryRun: options.includes('--dry-run'), json: options.includes('--json'), quiet }, ctx);
   } catch {
     return undefined;
   }

@@ -47,6 +47,18 @@ describe('update --check without the program', () => {
     }
   });
 
+  it('answers update without --check too, as the program would', () => {
+    const dir = project();
+    const fast = noProgram(['update', 'p'], dir);
+    expect(fast).toMatchObject({ code: 0, stderr: '' });
+    expect(fast.stdout).toMatch(/^Done: \d+ unchanged\.\n$/);
+    expect(cli(['--no-color', 'update', 'p'], dir)).toEqual(fast);
+    for (const options of [['--json'], ['--quiet'], ['--dry-run'], ['--dry-run', '--json']]) {
+      const args = ['update', ...options];
+      expect(noProgram(args, join(dir, 'p')), options.join(' ')).toEqual(cli(['--no-color', ...args], join(dir, 'p')));
+    }
+  });
+
   it('leaves every other case to the program', () => {
     const dir = project();
     const needsProgram = (args: string[], cwd = dir) => {
@@ -56,6 +68,9 @@ describe('update --check without the program', () => {
     };
     // Options it does not know, two folders, a folder that is not a project, a file.
     needsProgram(['update', 'p', '--check', '--force']);
+    needsProgram(['update', 'p', '--force']);
+    needsProgram(['update', 'p', '--restore', 'AGENTS.md']);
+    needsProgram(['update', '--all']);
     needsProgram(['update', 'p', 'q', '--check']);
     needsProgram(['update', '--check']);
     writeFileSync(join(dir, 'a-file'), '');
@@ -66,6 +81,7 @@ describe('update --check without the program', () => {
     const edited = project();
     appendFileSync(join(edited, 'p', '.scaffold', 'config.yml'), '# a comment\n');
     needsProgram(['update', 'p', '--check'], edited);
+    needsProgram(['update', 'p'], edited);
   });
 
   it('is not taken for a detached project', () => {
