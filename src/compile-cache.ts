@@ -60,12 +60,18 @@ interface CacheFile {
   build: string;
 }
 
-function cacheFile(file: string, key: string): CacheFile | undefined {
+/** Scaffold's folder of caches, or undefined when caching is off or the folder is not this user's alone. */
+export function cacheFolder(): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const dir = join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'scaffold-overlays');
+  return ours(dir) ? dir : undefined;
+}
+
+function cacheFile(file: string, key: string): CacheFile | undefined {
   try {
     const { size, mtimeMs } = statSync(file);
-    const dir = join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'scaffold-overlays');
-    if (!ours(dir)) return undefined;
+    const dir = cacheFolder();
+    if (!dir) return undefined;
     const prefix = `${hash(file)}-`;
     const build = `${prefix}${hash(`${size} ${mtimeMs} ${process.version} ${process.arch}`)}-`;
     const name = /^[a-z][a-z-]{0,30}$/.test(key) ? key : 'other';
@@ -112,15 +118,24 @@ function save({ dir, path, prefix, build }: CacheFile, script: Script): void {
       // Another run may have removed it meanwhile.
       if (stale || (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < monthAgo) rmSync(other, { force: true });
     }
-    const temp = `${path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-      renameSync(temp, path);
-    } finally {
-      // A write cut short (a full disk) leaves nothing behind.
-      rmSync(temp, { force: true });
-    }
+    writeWhole(path, script.createCachedData());
   } catch {
     // Only an optimisation: the next run compiles as this one did.
+  }
+}
+
+/**
+ * Write a file of the cache folder whole or not at all (another run may be reading it): a temp
+ * file renamed into place. Throws on failure, leaving nothing behind.
+ */
+export function writeWhole(path: string, bytes: Buffer | string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, bytes, { mode: 0o600 });
+    renameSync(temp, path);
+  } finally {
+    // A write cut short (a full disk) leaves nothing behind.
+    rmSync(temp, { force: true });
   }
 }

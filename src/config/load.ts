@@ -7,6 +7,7 @@ import { migrateDepths, type DepthMigration } from '../catalog/depth.js';
 import { projectTypes } from '../catalog/types.js';
 import { CONFIG_FILE } from '../project-files.js';
 import { formatIssues, type Locate } from '../source/problems.js';
+import { parseYamlSourceKept } from '../source/kept-parse.js';
 import { parseYamlSource, type Source } from '../source/source.js';
 import { yaml, yamlText } from '../source/yaml.js';
 import { configSchema, configSchemaFor, knownKeys, type Config } from './schema.js';
@@ -49,7 +50,7 @@ export function readConfig(projectDir: string, fix = REWRITES_LATER): FoundConfi
   const path = join(projectDir, CONFIG_FILE);
   if (!existsSync(path)) return undefined;
   const text = readText(path, CONFIG_FILE, 'Scaffold reads its answers from a file of that name');
-  const { source, warnings, changed } = withDepthNames(parseYamlSource(text, CONFIG_FILE), fix);
+  const { source, warnings, changed } = withDepthNames(parseYamlSourceKept(text, CONFIG_FILE), fix);
   if (source.data && typeof source.data === 'object' && 'workspace' in source.data) {
     throw new UserError(`${projectDir} is a workspace root (${CONFIG_FILE} says workspace: true), not a project: run this in one of its units (\`scaffold list units\` shows them)`, [], { code: 'no-project' });
   }

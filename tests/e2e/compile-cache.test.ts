@@ -40,7 +40,8 @@ describe('the code cache', () => {
     appendFileSync(join(root, 'p', 'AGENTS.md'), 'A line of mine.\n');
     expect(run(['update', 'p', '--check']).code).toBe(0);
     expect(run(['init', '--help']).code).toBe(0);
-    expect(files().map((f) => f.split('-').slice(2).join('-')).sort()).toEqual(['fast-path.bin', 'init-help.bin', 'init.bin', 'list.bin', 'update-check.bin', 'yaml.bin']);
+    const codeCaches = files().filter((f) => f.endsWith('.bin'));
+    expect(codeCaches.map((f) => f.split('-').slice(2).join('-')).sort()).toEqual(['fast-path.bin', 'init-help.bin', 'init.bin', 'list.bin', 'update-check.bin', 'yaml.bin']);
   });
 
   it('is replaced when V8 refuses it, and the run goes on', () => {
@@ -110,5 +111,29 @@ describe('the code cache', () => {
     const result = cli(['list', 'types'], root, { NODE_COMPILE_CACHE: join(root, 'file') });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
+  });
+
+  it("keeps config.yml's parse for the next run, which answers as a fresh parse would", () => {
+    const { root, dir, run, files } = withCache();
+    const kept = () => files().filter((f) => /^parsed-[0-9a-f]{32}\.json$/.test(f));
+    expect(run(['init', 'p', '--yes', '--quiet', '--type', 'library', '--lib-visibility', 'public']).code).toBe(0);
+    expect(run(['validate', 'p']).code).toBe(0);
+    expect(kept()).toHaveLength(1);
+    const config = join(root, 'p', '.scaffold', 'config.yml');
+    // A damaged kept parse is parsed again.
+    writeFileSync(join(dir, kept()[0]!), 'not json');
+    expect(run(['validate', 'p'])).toMatchObject({ code: 0, stderr: '' });
+    // A config that parses but is invalid: the run that finds it kept names the same line.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('visibility: public', 'visibility: secret'));
+    const first = run(['validate', 'p']);
+    expect(kept()).toHaveLength(2);
+    const second = run(['validate', 'p']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/config\.yml:\d+: library\.visibility: expected/);
+    expect(second).toEqual(first);
+    // Data JSON cannot hold exactly is not kept.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('visibility: secret', 'visibility: .inf'));
+    expect(run(['validate', 'p']).code).toBe(2);
+    expect(kept()).toHaveLength(2);
   });
 });
