@@ -25,6 +25,17 @@ export function copyWith(project, edit = () => {}) {
   };
 }
 
+let runs = 0;
+/**
+ * A comment of its own at the end of config.yml: the text differs from every earlier run's, so
+ * Scaffold parses it as a person's first update after a change or a release does, instead of
+ * taking the parse it kept from the warm-up run (src/source/kept-parse.ts).
+ */
+export function freshConfigText(dir) {
+  const config = join(dir, '.scaffold/config.yml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}# bench run ${++runs}\n`);
+}
+
 /** A person's edit: a paragraph of their own at the end of a generated file. */
 export function appendNote(file, text = '\n## Our notes\n\nWhat this team decided, in its own words.\n') {
   writeFileSync(file, readFileSync(file, 'utf8') + text);

@@ -10,7 +10,7 @@ import { cleanup, freshDir, measure } from './measure.mjs';
 import { installedPackage } from './installed.mjs';
 import { installPeers, peerJobs } from './peers.mjs';
 import { syntheticPackage } from './scaling.mjs';
-import { appendNote, copyWith, initialized, insertBlock, nextRelease } from './projects.mjs';
+import { appendNote, copyWith, freshConfigText, initialized, insertBlock, nextRelease } from './projects.mjs';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -52,12 +52,16 @@ row('scaffold update --check, unchanged', measure([process.execPath, [cli(), 'up
 const FIVE = ['ml-testing', 'ml-architecture', 'ml-security', 'ml-requirements', 'ml-conventions'];
 const next = nextRelease(ROOT, 'ml', FIVE);
 const knowledgeFile = (dir, name) => join(dir, 'docs/knowledge', `${name}.md`);
-const editFive = copyWith(sample, (dir) => FIVE.forEach((name) => appendNote(knowledgeFile(dir, name))));
+const editFive = copyWith(sample, (dir) => {
+  FIVE.forEach((name) => appendNote(knowledgeFile(dir, name)));
+  freshConfigText(dir);
+});
 row('scaffold update, merging 5 edited files', measure([process.execPath, [cli(next.pkg), 'update', '--quiet']], { runs, prepare: editFive }), '<= 2.0x');
 // Update after an answer change: the model type in config.yml, which changes code and entries.
 const answerChanged = copyWith(sample, (dir) => {
   const config = join(dir, '.scaffold/config.yml');
   writeFileSync(config, readFileSync(config, 'utf8').replace('modelType: deep-learning', 'modelType: classical'));
+  freshConfigText(dir);
 });
 row('scaffold update, after an answer change', measure([process.execPath, [cli(), 'update', '--quiet']], { runs, prepare: answerChanged }), '<= 2.0x');
 
