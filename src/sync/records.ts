@@ -105,8 +105,8 @@ interface BaseFile {
  * A file of bases, read once as bytes. serializeBases writes one base per line, so a base can be
  * found by its key at the start of a line (a newline inside a base is escaped) and parsed alone:
  * a merge needs a few of a project's bases, and parsing them all is most of what reading
- * base.json costs. Any other layout (a file formatted by hand, CRLF) finds no line, and the
- * caller falls back to `all()`.
+ * base.json costs. Any other layout (a file formatted by hand, CRLF, escaped keys) finds no
+ * line or no value on it, and the caller falls back to `all()`.
  */
 function readBaseFile(path: string): BaseFile {
   const bytes = existsSync(path) ? readFileSync(path) : undefined;
