@@ -27,7 +27,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const dist = dirname(fileURLToPath(import.meta.url));
   // `update` or `update --check` of an up-to-date project (CI's usual question) is answered without the program.
   const fast = args[0] === 'update' ? (requireCached(join(dist, 'fast-path.cjs'), 'fast-path') as typeof FastPath).answerFast(args) : undefined;
-  if (fast !== undefined) {
+  if (typeof fast === 'number') {
     process.exitCode = fast;
   } else {
     // Each command keeps its own cache, named by the first word that is not an option; update's
@@ -41,7 +41,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     // later than here; a size the user set is kept.
     process.env.UV_THREADPOOL_SIZE ??= '16';
     const program = requireCached(join(dist, 'scaffold.cjs'), command) as typeof Program;
-    void program.main(process.argv).then((code) => {
+    void program.main(process.argv, { upToDateAsked: fast === 'asked' }).then((code) => {
       process.exitCode = code;
     });
   }

@@ -15,8 +15,11 @@ import { reportIfUpToDate } from './commands/update-fast.js';
 /** The options of `update` that change nothing here but the output. */
 const OPTIONS = new Set(['--check', '--dry-run', '--json', '-q', '--quiet', '--no-color', '--verbose']);
 
-/** The exit code, once the report is printed; undefined when the program must run the command. */
-export function answerFast(args: string[]): number | undefined {
+/**
+ * The exit code, once the report is printed; 'asked' when the project may be out of date (the
+ * program runs the command without asking again); undefined when the program must run it all.
+ */
+export function answerFast(args: string[]): number | 'asked' | undefined {
   const [command, ...rest] = args;
   const folders = rest.filter((a) => !a.startsWith('-'));
   const options = rest.filter((a) => a.startsWith('-'));
@@ -25,7 +28,7 @@ export function answerFast(args: string[]): number | undefined {
     const ctx = { cwd: process.cwd(), color: wantsColor(args), stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
     const quiet = options.includes('-q') || options.includes('--quiet');
     const check = options.includes('--check');
-    return reportIfUpToDate(projectFolder(ctx, folders[0]), { check, dryRun: options.includes('--dry-run'), json: options.includes('--json'), quiet }, ctx);
+    return reportIfUpToDate(projectFolder(ctx, folders[0]), { check, dryRun: options.includes('--dry-run'), json: options.includes('--json'), quiet }, ctx) ?? 'asked';
   } catch {
     return undefined;
   }

@@ -140,7 +140,8 @@ export function buildProgram(ctx: CommandContext, run: (code: number) => void, j
   return { program, typed: [init, show] };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Run the command line `argv`; `upToDateAsked` as the entry found it (CommandContext). */
+export async function main(argv: string[], { upToDateAsked = false } = {}): Promise<number> {
   const args = argv.slice(2);
   const json = args.includes('--json');
   const verbose = args.includes('--verbose') || !!process.env.DEBUG;
@@ -156,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     prompter: inquirerPrompter,
+    upToDateAsked,
   };
   let code: number = EXIT.ok;
   const { program, typed } = buildProgram(ctx, (c) => (code = c), json);

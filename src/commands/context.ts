@@ -16,6 +16,11 @@ export interface CommandContext {
   prompter: () => Prompter;
   /** Where writes go; omitted: the real disk. Tests pass one that fails or stops at any step. */
   disk?: DiskOps;
+  /**
+   * The entry's fast path (fast-path.ts) already asked whether this command line's project is up
+   * to date, and it may not be: `update` need not ask again.
+   */
+  upToDateAsked?: boolean;
 }
 
 /** Flags every writing command shares. */

@@ -29,7 +29,7 @@ export async function update(dirArg: string | undefined, options: UpdateOptions,
   }
 
   // 1. Fast path: same inputs as the last run and every file as Scaffold left it.
-  const fast = options.force || options.restore?.length ? undefined : reportIfUpToDate(projectDir, options, ctx);
+  const fast = options.force || options.restore?.length || ctx.upToDateAsked ? undefined : reportIfUpToDate(projectDir, options, ctx);
   if (fast !== undefined) return fast;
 
   // 2. Otherwise: validate config.yml, then the whole pipeline (a workspace root's own, or a project's).
@@ -61,7 +61,7 @@ async function updateAll(root: string, options: UpdateOptions, ctx: CommandConte
   for (const unit of units) {
     let out = '';
     let err = '';
-    const captured: CommandContext = { ...ctx, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+    const captured: CommandContext = { ...ctx, upToDateAsked: false, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
     let exit: number;
     let errors: Problem[] = [];
     try {

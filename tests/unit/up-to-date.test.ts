@@ -11,7 +11,8 @@ import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject } from '../../src/sync/sync.js';
 import { upToDate } from '../../src/sync/up-to-date.js';
 import { cli } from '../helpers/cli.js';
-import { tempDir, writeFile } from '../helpers/project.js';
+import { update } from '../../src/commands/update.js';
+import { tempDir, testContext, writeFile } from '../helpers/project.js';
 
 const files: PlannedFile[] = [
   { path: 'docs/a.md', content: 'a\n', policy: 'managed', source: 't' },
@@ -76,6 +77,18 @@ describe('the up-to-date fast path', () => {
     const dir = tempDir();
     (await sync(dir, 'inputs-1'));
     expect((await sync(dir, 'inputs-2')).wrote).toBe(false);
+  });
+
+  it('gives update the same answer when the entry already asked and the program does not ask again', async () => {
+    const dir = tempDir();
+    expect(cli(['init', 'app', '--yes', '--type', 'library', '--lib-visibility', 'public'], dir).code).toBe(0);
+    const run = async (upToDateAsked: boolean) => {
+      const ctx = Object.assign(testContext(dir), { upToDateAsked });
+      return { code: await update('app', { check: true }, ctx), out: ctx.out, err: ctx.err };
+    };
+    const asked = await run(true);
+    expect(asked).toEqual(await run(false));
+    expect(asked.out).toMatch(/^Checked, nothing written: \d+ unchanged\.\n$/);
   });
 
   it('records from init the same inputs hash the fast path computes', async () => {
