@@ -99,13 +99,22 @@ async function applyPlan(projectDir: string, decide: () => { plan: SyncPlan; ops
   if (!write || ops.length === 0) return { changes: plan.changes, warnings: plan.warnings, wrote: false };
   // A clean re-run never gets here, so it writes nothing, not even the lock.
   preflight(projectDir, ops);
-  // The folders up to .scaffold, made for the lock; a refused run takes them back.
+  // The folders up to .scaffold, made for the lock; a refused run takes back those it made.
+  const missing: string[] = [];
+  for (let dir = join(projectDir, SCAFFOLD_DIR); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
   const made: string[] = [];
-  for (let dir = join(projectDir, SCAFFOLD_DIR); !existsSync(dir); dir = dirname(dir)) made.unshift(dir);
   let release: (() => void) | undefined;
   let done = false;
   try {
-    for (const dir of made) disk.mkdir(dir);
+    for (const dir of missing) {
+      try {
+        disk.mkdir(dir);
+        made.push(dir);
+      } catch (error) {
+        // Another run made it since it was looked for (ten inits at once): theirs, not ours.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
     const lock = acquireLock(projectDir, disk);
     release = lock.release;
     // Another run may have committed while this one waited for the lock: decide again, and check

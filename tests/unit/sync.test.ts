@@ -262,6 +262,25 @@ describe('sync', () => {
     expect(exists(dir, 'docs/.guide.md.scaffold-tmp')).toBe(false);
   });
 
+  it('goes on when another run makes .scaffold/ between the look and the mkdir', async () => {
+    const dir = tempDir();
+    let raced = false;
+    const disk: DiskOps = {
+      ...realDisk,
+      mkdir(path) {
+        if (path === join(dir, '.scaffold') && !raced) {
+          raced = true;
+          mkdirSync(path);
+        }
+        realDisk.mkdir(path);
+      },
+    };
+    expect((await run(dir, [doc(V1)], { disk })).actions).toEqual({ 'docs/guide.md': 'create' });
+    expect(raced).toBe(true);
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+    expect(exists(dir, LOCK_FILE)).toBe(false);
+  });
+
   it('stops a second run while another holds the lock, and takes over a stale lock', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, '.scaffold'));
