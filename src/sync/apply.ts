@@ -14,7 +14,7 @@
  *
  * Every change goes through DiskOps (disk-ops.ts), so tests can stop a run at any step.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
 import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
@@ -268,9 +268,6 @@ function removeAll(disk: DiskOps, files: string[]): void {
 }
 
 function removeIfThere(disk: DiskOps, path: string): void {
-  // Often there is nothing there (a file deleted by hand): a stat says so without the cost of an
-  // error thrown and caught.
-  if (!lstatSync(path, { throwIfNoEntry: false })) return;
   try {
     disk.unlink(path);
   } catch (error) {
