@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFolder, writeWhole } from '../compile-cache.js';
-import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
+import { vendoredFile } from '../vendor/load.js';
 import { builtSource, parseYamlSource, type Source } from './source.js';
 
 export function parseYamlSourceKept(text: string, file: string): Source {
@@ -31,11 +31,10 @@ export function parseYamlSourceKept(text: string, file: string): Source {
 }
 
 function keptPath(text: string): string | undefined {
-  if (!RUNNING_FROM_BUILD) return undefined;
-  const dir = cacheFolder();
-  if (!dir) return undefined;
+  const library = vendoredFile('yaml');
+  const dir = library && cacheFolder();
+  if (!library || !dir) return undefined;
   try {
-    const library = `${PACKAGE_ROOT}dist/vendor/yaml.cjs`;
     const { size, mtimeMs } = statSync(library);
     const hash = createHash('sha256').update(`${library}\0${size}\0${mtimeMs}\0`).update(text).digest('hex').slice(0, 32);
     return join(dir, `parsed-${hash}.json`);

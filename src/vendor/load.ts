@@ -13,12 +13,18 @@ import { PACKAGE_ROOT, RUNNING_FROM_BUILD } from '../package-root.js';
 export type McpSdk = typeof import('./mcp-sdk.js');
 export type Prompts = typeof import('./prompts.js');
 
+/** The file the build bundled library `name` into; undefined when running from the sources. */
+export function vendoredFile(name: string): string | undefined {
+  return RUNNING_FROM_BUILD ? `${PACKAGE_ROOT}dist/vendor/${name}.cjs` : undefined;
+}
+
 /**
- * The library `name` as the build bundled it (dist/vendor/<name>.cjs), through V8's code cache
- * (src/compile-cache.ts) kept under its name; undefined when running from the sources.
+ * The library `name` as the build bundled it, through V8's code cache (src/compile-cache.ts)
+ * kept under its name; undefined when running from the sources.
  */
 export function vendored<T>(name: string): T | undefined {
-  return RUNNING_FROM_BUILD ? (requireCached(`${PACKAGE_ROOT}dist/vendor/${name}.cjs`, name) as T) : undefined;
+  const file = vendoredFile(name);
+  return file === undefined ? undefined : (requireCached(file, name) as T);
 }
 
 async function load<T>(name: string): Promise<T> {
