@@ -1,8 +1,8 @@
 /**
  * update's fast path: when the inputs are those of the last run and every generated file is as
  * Scaffold left it, the report is "unchanged" for each file, and nothing is rendered (the schema
- * and template libraries are never loaded). update.ts takes it, and so does fast-path.ts for
- * `update --check` before the program loads.
+ * and template libraries are never loaded). fast-path.ts takes it before the program loads, and
+ * update.ts when the fast path did not ask.
  */
 import type { Policy } from '../render/file-plan.js';
 import { upToDate } from '../sync/up-to-date.js';
