@@ -19,10 +19,11 @@ import { basename, dirname, join } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
 import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { SyncPlan } from './decide.js';
-import type { DiskOps } from './disk-ops.js';
+import type { Bytes, DiskOps } from './disk-ops.js';
 import { lockHolder } from './lock.js';
 import { pathGuard } from './paths.js';
 import { serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
+import { bytesOf } from './text.js';
 
 export interface Op {
   /**
@@ -32,8 +33,8 @@ export interface Op {
    */
   kind: 'write' | 'backup' | 'delete' | 'commit-bases' | 'cleanup' | 'delete-folder';
   path: string;
-  /** A write's bytes; in chunks when large (base.json: one per base), written as they are. */
-  data?: Buffer | Buffer[];
+  /** A write's bytes; in chunks made as they are written when large (base.json: one per base). */
+  data?: Bytes;
   mode?: number;
   from?: string;
 }
@@ -60,7 +61,7 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   const manifest = serializeManifest(plan.manifest);
   const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
   const onlyTheHint = () => onDisk === undefined || onDisk === serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
-  if (onDisk !== manifest && (ops.length > 0 || records.rebuilt || !onlyTheHint())) ops.push({ kind: 'write', path: MANIFEST_FILE, data: Buffer.from(manifest, 'utf8') });
+  if (onDisk !== manifest && (ops.length > 0 || records.rebuilt || !onlyTheHint())) ops.push({ kind: 'write', path: MANIFEST_FILE, data: bytesOf(manifest) });
   if (basesChanged) ops.push({ kind: 'commit-bases', path: BASE_FILE });
   else if (records.nextOnDisk) ops.push({ kind: 'cleanup', path: NEXT_BASE_FILE });
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
@@ -108,7 +109,7 @@ export function preflight(projectDir: string, ops: Op[]): void {
   const seen = new Set<string>();
   for (const op of ops) {
     if (op.kind !== 'write' && op.kind !== 'backup') continue;
-    bytes += op.data ? [op.data].flat().reduce((sum, chunk) => sum + chunk.length, 0) : sizeOf(join(projectDir, op.from ?? op.path));
+    bytes += typeof op.data === 'string' ? op.data.length : op.data ? op.data.size : sizeOf(join(projectDir, op.from ?? op.path));
     const target = join(projectDir, op.path);
     if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
       throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
@@ -158,7 +159,7 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
       if (op.kind !== 'write' && op.kind !== 'backup') continue;
       makeParents(projectDir, op.path, disk, made, parents);
       if (op.kind === 'backup') {
-        disk.create(at(op.path), readFileSync(at(op.from!)), op.mode);
+        disk.create(at(op.path), readFileSync(at(op.from!), 'latin1'), op.mode);
         staged.push(at(op.path));
         continue;
       }
@@ -209,7 +210,7 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
  * cleanup above has almost always removed: so the create is tried first, and only a file found
  * there (another run that died since the plan was made) is removed before trying again.
  */
-function createTemp(disk: DiskOps, temp: string, data: Buffer | Buffer[], mode: number | undefined): void {
+function createTemp(disk: DiskOps, temp: string, data: Bytes, mode: number | undefined): void {
   try {
     disk.create(temp, data, mode);
   } catch (error) {

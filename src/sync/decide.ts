@@ -11,7 +11,7 @@ import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import { renamesBetween, type Rename } from '../catalog/renames.js';
 import type { Action } from './actions.js';
 import type { FileRecord, Manifest, Records } from './records.js';
-import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, toBuffer, type TextStyle } from './text.js';
+import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, type TextStyle } from './text.js';
 
 
 export interface Change {
@@ -19,8 +19,8 @@ export interface Change {
   action: Action;
   source: string;
   policy: Policy | 'records';
-  /** The file's new bytes, in its own style, when the action writes it. */
-  write?: Buffer;
+  /** The file's new bytes (a byte string, text.ts), in its own style, when the action writes it. */
+  write?: string;
   /** The mode of the file it replaces, kept. */
   mode?: number;
   /** Where the current file is copied before it is replaced (`--force`): a name that is free. */
@@ -172,7 +172,7 @@ function moveFits(from: string, to: string, change: Change, disk: Disk): boolean
   const there = disk.read(to);
   const old = disk.read(from);
   if (there === undefined || old === undefined) return true;
-  return (change.write ?? Buffer.from(old, 'latin1')).equals(Buffer.from(there, 'latin1'));
+  return (change.write ?? old) === there;
 }
 
 /** The disk and records as a file moved from `from` to `to` sees them: the old path's. */
@@ -192,7 +192,7 @@ function moveChanges(from: string, to: string, change: Change, disk: Disk, recor
   const old = disk.read(from);
   if (old === undefined) return [];
   if (change.write === undefined && change.action !== 'skip') {
-    change.write = Buffer.from(old, 'latin1');
+    change.write = old;
     change.mode = disk.mode(from);
   }
   const version = renamedIn(options.renames!(), from);
@@ -248,13 +248,13 @@ function decideFile(
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: Buffer.from(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, file.content) : file.content, 'utf8') };
+    return { ...base, action: 'create', write: bytesOf(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, file.content) : file.content) };
   }
   // Only a file on disk needs the render as a byte string (text.ts), to compare and merge with.
   const content = bytesOf(file.content);
   const { text, style } = normalize(raw);
   if (text === content) return { ...base, action: 'unchanged' };
-  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: toBuffer(applyStyle(content, style)), mode: disk.mode(file.path), ...extra });
+  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: applyStyle(content, style), mode: disk.mode(file.path), ...extra });
   if (file.policy === 'config') return replace({});
   if (file.policy === 'merge-json') {
     const previous = record ? records.base(file.path, record.sha256) : undefined;
@@ -304,10 +304,10 @@ function decideBlockOf(file: PlannedFile, content: string, text: string, found: 
       return { ...base, action: 'keep', deleted: true, reason: `you removed Scaffold's block; \`scaffold update --restore ${file.path}\` brings it back` };
     }
     const added = appendBlock(text, file.path, content);
-    return { ...base, action: 'update', write: toBuffer(applyStyle(added, style)), reason: "Scaffold's block added at the end; the rest of the file is yours" };
+    return { ...base, action: 'update', write: applyStyle(added, style), reason: "Scaffold's block added at the end; the rest of the file is yours" };
   }
   if (found.inner === content) return { ...base, action: 'unchanged' };
-  const write = (inner: string) => toBuffer(applyStyle(replaceInner(found, inner), style));
+  const write = (inner: string) => applyStyle(replaceInner(found, inner), style);
   if (hasConflictMarkers(found.inner)) {
     return { ...base, action: 'conflict', reason: 'its block still has conflict markers: resolve them, delete the marker lines, then run again' };
   }
@@ -329,17 +329,17 @@ function decideMerge(file: PlannedFile, content: string, yours: string, style: T
     return {
       ...base,
       action: 'conflict',
-      write: toBuffer(applyStyle(marked.text, style)),
+      write: applyStyle(marked.text, style),
       reason: `edited by you and changed by Scaffold, and the version both started from is missing from .scaffold/base.json, so ${marked.conflicts} difference(s) are marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again`,
     };
   }
   const merged = merge3(baseText, yours, content, version);
-  if (merged.conflicts === 0) return { ...base, action: 'merge', write: toBuffer(applyStyle(merged.text, style)), reason: 'your edits and the new version merged cleanly' };
+  if (merged.conflicts === 0) return { ...base, action: 'merge', write: applyStyle(merged.text, style), reason: 'your edits and the new version merged cleanly' };
   const n = merged.conflicts;
   return {
     ...base,
     action: 'conflict',
-    write: toBuffer(applyStyle(merged.text, style)),
+    write: applyStyle(merged.text, style),
     reason: `${n} conflicting change${n > 1 ? 's' : ''} marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again`,
   };
 }
@@ -361,7 +361,7 @@ function decideJson(file: PlannedFile, raw: string, previous: string | undefined
   if (result.added.length === 0 && result.updated.length === 0) return { ...base, action: 'unchanged' };
   const parts = [result.added.length && `added ${result.added.join(', ')}`, result.updated.length && `updated ${result.updated.join(', ')}`];
   const merged = bytesOf(stringifyLike(result.merged, textOf(canonical)));
-  return { ...base, action: 'merge', write: toBuffer(applyStyle(merged, style)), mode, reason: parts.filter(Boolean).join('; ') };
+  return { ...base, action: 'merge', write: applyStyle(merged, style), mode, reason: parts.filter(Boolean).join('; ') };
 }
 
 function showValue(json: string, path: string): string {
@@ -398,7 +398,7 @@ function removeOwnBlock(path: string, raw: string, record: FileRecord, disk: Dis
   if (sha256(found.inner) !== record.sha256) return { ...base, action: 'keep', reason: 'no longer generated, but you edited its block, so it stays; delete it if you no longer need it' };
   const rest = removeBlock(found);
   if (rest.trim() === '') return { ...base, action: 'delete' };
-  return { ...base, action: 'update', write: toBuffer(applyStyle(rest, style)), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
+  return { ...base, action: 'update', write: applyStyle(rest, style), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
 }
 
 /** A file that is no longer rendered: deleted if it is as Scaffold left it, else retired. */

@@ -4,13 +4,24 @@
  * a run stopped at any step leaves a state the next run completes. Reads use node:fs directly;
  * they change nothing.
  */
-import { closeSync, fchmodSync, fsync, linkSync, mkdirSync, open, openSync, renameSync, rmdirSync, unlinkSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fchmodSync, fsync, linkSync, mkdirSync, open, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+
+/**
+ * A file's bytes: a byte string (sync/text.ts: one character per byte), or chunks of them that
+ * are made as they are written, so that a large file (base.json) is never held whole.
+ */
+export type Bytes = string | Chunks;
+
+export interface Chunks extends Iterable<string> {
+  /** About how many bytes the chunks make, for the check of free space before anything is written. */
+  readonly size: number;
+}
 
 export interface DiskOps {
   /** Create one folder (its parent exists). */
   mkdir(path: string): void;
-  /** Create `path`, which must not exist, with these bytes (or chunks of them, in order) and mode. */
-  create(path: string, data: Buffer | Buffer[], mode?: number): void;
+  /** Create `path`, which must not exist, with these bytes and mode. */
+  create(path: string, data: Bytes, mode?: number): void;
   /**
    * Flush files, or folders (their entries: renames into them), to disk, all at once: a rename
    * that follows never exposes an empty or partial file, and the records commit only after the
@@ -35,8 +46,7 @@ export const realDisk: DiskOps = {
     try {
       // An explicit mode is the replaced file's, kept exactly (the umask does not apply).
       if (mode !== undefined) fchmodSync(fd, mode);
-      if (Array.isArray(data)) writevSync(fd, data);
-      else writeSync(fd, data);
+      writeBytes(fd, typeof data === 'string' ? [data] : data);
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -57,6 +67,32 @@ export const realDisk: DiskOps = {
   },
   rmdir: (path) => rmdirSync(path)
 };
+
+/**
+ * Write byte strings in order, each as its bytes (latin1: one byte per character). Node encodes
+ * a string into memory it frees at once, so a run holds no second copy of what it writes, as a
+ * Buffer made in advance would be. Small chunks (base.json has one per base) go out together
+ * through one reused buffer; a short write (a disk filling up) is continued, so that the next
+ * write fails instead of leaving a file cut short.
+ */
+function writeBytes(fd: number, chunks: Iterable<string>): void {
+  const buffer = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
+  let used = 0;
+  const flush = () => {
+    for (let at = 0; at < used; ) at += writeSync(fd, buffer, at, used - at);
+    used = 0;
+  };
+  for (const chunk of chunks) {
+    if (chunk.length > SCRATCH_BYTES - used) flush();
+    if (chunk.length >= SCRATCH_BYTES) {
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd, at === 0 ? chunk : chunk.slice(at), null, 'latin1');
+    } else used += buffer.write(chunk, used, 'latin1');
+  }
+  flush();
+}
+
+const SCRATCH_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
 
 /** fsync one file or folder, where the platform allows (Windows cannot open a folder to flush it). */
 async function flushOne(path: string): Promise<void> {

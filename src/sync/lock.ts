@@ -90,7 +90,7 @@ export function acquireLock(projectDir: string, disk: DiskOps): { release: () =>
     disk.unlink(path);
   };
   try {
-    disk.create(mine, Buffer.from(content));
+    disk.create(mine, content);
     try {
       for (let attempt = 0; attempt < 5; attempt++) {
         if (tryLink(mine, path, disk)) {
@@ -136,7 +136,7 @@ function breakStale(path: string, stale: string, disk: DiskOps): void {
   const content = `${process.pid} ${token}\n`;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      disk.create(marker, Buffer.from(content));
+      disk.create(marker, content);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const other = read(marker);

@@ -18,6 +18,7 @@ import * as z from '../schema-library.js';
 import { once } from '../once.js';
 import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
+import type { Chunks } from './disk-ops.js';
 import { bytesOf, normalize, sha256 } from './text.js';
 
 
@@ -213,16 +214,23 @@ export function serializeManifest(manifest: Manifest): string {
 }
 
 /**
- * base.json's bytes, in chunks written one after the other: sorted paths, one per line, a blank
- * line between them (what JSON.stringify(…, null, 2) writes, with the blank lines). Encoded base
- * by base and never joined: the whole text as one string or buffer would be most of a project's
- * bytes again (7 MB at 20 times the content), twice over when a base holds a character outside
- * Latin-1.
+ * base.json's bytes: sorted paths, one per line, a blank line between them (what
+ * JSON.stringify(…, null, 2) writes, with the blank lines). Encoded base by base as the file is
+ * written, each line dropped once written: held until then, the encoded text would be most of a
+ * project's bytes again (7 MB at 20 times the content), copied by every garbage collection
+ * meanwhile. The chunks are made afresh each time they are read.
  */
-export function serializeBases(bases: Map<string, string>): Buffer[] {
+export function serializeBases(bases: Map<string, string>): Chunks {
   const sorted = [...bases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 0) return [Buffer.from('{}\n')];
-  // JSON escapes newlines inside strings, so every real newline here is between entries.
-  const entries = sorted.map(([path, text], i) => Buffer.from(`${i === 0 ? '{\n' : ',\n\n'}  ${JSON.stringify(path)}: ${JSON.stringify(text)}`, 'utf8'));
-  return [...entries, Buffer.from('\n}\n')];
+  let size = 4;
+  for (const [path, text] of sorted) size += path.length + Buffer.byteLength(text, 'utf8') + 8;
+  return {
+    size,
+    *[Symbol.iterator]() {
+      if (sorted.length === 0) return yield '{}\n';
+      // JSON escapes newlines inside strings, so every real newline here is between entries.
+      for (const [i, [path, text]] of sorted.entries()) yield bytesOf(`${i === 0 ? '{\n' : ',\n\n'}  ${JSON.stringify(path)}: ${JSON.stringify(text)}`);
+      yield '\n}\n';
+    },
+  };
 }

@@ -24,19 +24,23 @@ export interface TextStyle {
 export const PLAIN: TextStyle = { bom: false, eol: '\n', exceptions: new Map() };
 const BOM = '\xef\xbb\xbf';
 
-/** Scaffold's text (Unicode) as a byte string: its UTF-8 bytes, one character each. */
+/**
+ * Scaffold's text (Unicode) as a byte string: its UTF-8 bytes, one character each. Text that is
+ * all ASCII (most files) is its own byte string, returned as it is: an update compares every
+ * generated file this way, and two copies of each (a buffer and a string) were most of the
+ * memory its decisions touched.
+ */
 export function bytesOf(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1');
+  return isAscii(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
 }
 
 /** A byte string back to Unicode text (for JSON and for messages); invalid UTF-8 shows as U+FFFD. */
 export function textOf(bytes: string): string {
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return isAscii(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-export function toBuffer(bytes: string): Buffer {
-  return Buffer.from(bytes, 'latin1');
-}
+/** Every character below 0x80, so its UTF-8 bytes are its characters (counted without a copy). */
+const isAscii = (text: string): boolean => Buffer.byteLength(text, 'utf8') === text.length;
 
 /** A file's bytes split into canonical text and the style to write it back in. */
 export function normalize(raw: string): { text: string; style: TextStyle } {
