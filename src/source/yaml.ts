@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { vendored } from '../vendor/load.js';
 
-type Yaml = typeof import('yaml');
+type Yaml = typeof import('../vendor/yaml.js');
 const require = createRequire(import.meta.url);
 let library: Yaml | undefined;
 
