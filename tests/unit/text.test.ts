@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { realDisk } from '../../src/sync/disk-ops.js';
-import { serializeBases } from '../../src/sync/records.js';
+import { serializeBases, serializeManifest } from '../../src/sync/records.js';
 import { bytesOf, textOf } from '../../src/sync/text.js';
 
 const utf8Bytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
@@ -51,5 +51,16 @@ describe('writing byte strings', () => {
     expect([...chunks].join('')).toBe(first);
     expect(JSON.parse(textOf(first))).toEqual({ 'a.md': 'plain\n', 'b.md': 'line\n"quoted" → é\n' });
     expect(chunks.size).toBeGreaterThanOrEqual(Buffer.byteLength('b.md') + Buffer.byteLength(bases.get('b.md')!));
+  });
+
+  it('list paths in one order, the same in the manifest and in base.json, whatever the paths are called', () => {
+    const paths = ['b/z.md', 'B.md', 'a.md', '__proto__', 'é.md', 'a/b.md', 'constructor'];
+    const record = { policy: 'managed' as const, source: 's', sha256: 'h' };
+    const manifest = serializeManifest({ version: 1, scaffoldVersion: '1.0.0', files: Object.fromEntries(paths.map((p) => [p, record])) });
+    const sorted = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(Object.keys(JSON.parse(manifest).files)).toEqual(sorted);
+    const bases = JSON.parse(textOf([...serializeBases(new Map(paths.map((p) => [p, `text of ${p}\n`])))].join('')));
+    expect(Object.keys(bases)).toEqual(sorted);
+    expect(bases.__proto__).toBe('text of __proto__\n');
   });
 });
