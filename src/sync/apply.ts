@@ -106,21 +106,22 @@ export function preflight(projectDir: string, ops: Op[]): void {
   confine(LOCK_FILE);
   for (const op of ops) confine(op.path);
   let bytes = 0;
-  const seen = new Set<string>();
+  // Each folder on the way, whether it is there: a folder seen for an earlier file was checked
+  // then, and the folders above it with it.
+  const folders = new Map<string, boolean>([['.', true]]);
   for (const op of ops) {
     if (op.kind !== 'write' && op.kind !== 'backup') continue;
     bytes += typeof op.data === 'string' ? op.data.length : op.data ? op.data.size : sizeOf(join(projectDir, op.from ?? op.path));
-    const target = join(projectDir, op.path);
-    if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
-    }
-    // A folder seen for an earlier file was checked then, and the folders above it with it.
-    for (let dir = dirname(op.path); dir !== '.' && !seen.has(dir); dir = dirname(dir)) {
-      seen.add(dir);
+    for (let dir = dirname(op.path); !folders.has(dir); dir = dirname(dir)) {
       const found = statSync(join(projectDir, dir), { throwIfNoEntry: false });
+      folders.set(dir, found !== undefined);
       if (!found) continue;
       if (!found.isDirectory()) throw new UserError(`${dir} is a file, but Scaffold needs a folder there to write ${op.path}; move it and run again`);
       break;
+    }
+    // In a folder that is not there yet, nothing is in the way.
+    if (folders.get(dirname(op.path)) && statSync(join(projectDir, op.path), { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UserError(`${op.path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
     }
   }
   const free = freeBytes(projectDir);

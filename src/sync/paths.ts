@@ -5,27 +5,31 @@ import { UserError } from '../errors.js';
 
 /**
  * A checker for one run: `confine(path)` returns where `path` lands inside the project, or
- * refuses it. Real paths are cached per folder, since a run writes many files into few folders.
+ * refuses it. Folders are looked at once each (whether they are there, where they really are),
+ * since a run writes many files into few folders.
  */
 export function pathGuard(projectDir: string): (path: string) => string {
-  const realDirs = new Map<string, string>();
-  const realDir = (dir: string): string => {
-    let real = realDirs.get(dir);
-    if (real === undefined) {
+  const folders = new Map<string, { there: boolean; real: string }>();
+  const folder = (dir: string): { there: boolean; real: string } => {
+    let found = folders.get(dir);
+    if (found === undefined) {
+      const there = existsSync(dir);
       // The nearest existing ancestor decides where a new file really lands.
-      real = existsSync(dir) || dirname(dir) === dir ? realpathSync(dir) : join(realDir(dirname(dir)), basename(dir));
-      realDirs.set(dir, real);
+      found = { there, real: there || dirname(dir) === dir ? realpathSync(dir) : join(folder(dirname(dir)).real, basename(dir)) };
+      folders.set(dir, found);
     }
-    return real;
+    return found;
   };
   // The project folder itself may not exist yet (`scaffold init demo`).
-  const root = realDir(projectDir);
+  const root = folder(projectDir).real;
   return (path) => {
     const bad = isAbsolute(path) || path.split(/[\\/]/).some((s) => s === '..' || s === '') || path.includes('\0');
     if (bad) throw new UserError(`refusing to write ${JSON.stringify(path)}: generated paths must stay inside the project`);
     const target = join(projectDir, path);
-    if (isLink(target)) checkInside(root, realpathOrSelf(target), path);
-    checkInside(root, realDir(dirname(target)), path);
+    const parent = folder(dirname(target));
+    // No link can stand in a folder that is not there (a new project's files): nothing to look at.
+    if (parent.there && isLink(target)) checkInside(root, realpathOrSelf(target), path);
+    checkInside(root, parent.real, path);
     return target;
   };
 }

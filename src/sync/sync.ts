@@ -165,18 +165,28 @@ function finish(release: (() => void) | undefined, made: string[], disk: DiskOps
   }
 }
 
-/** The project's files as decide.ts reads them: bytes as byte strings, a folder in the way refused. */
+/**
+ * The project's files as decide.ts reads them: bytes as byte strings, a folder in the way
+ * refused. Each folder is looked at once: a file in a folder that is not there is not there
+ * either, so a new project's files cost a look per folder rather than per file.
+ */
 function projectDisk(projectDir: string): Disk {
+  const folders = new Map<string, boolean>([['.', true]]);
+  const stat = (path: string) => {
+    const dir = dirname(path);
+    let there = folders.get(dir);
+    if (there === undefined) folders.set(dir, (there = statIfThere(join(projectDir, dir), () => fileInTheWay(projectDir, path)) !== undefined));
+    return there ? statIfThere(join(projectDir, path), () => fileInTheWay(projectDir, path)) : undefined;
+  };
   return {
     read(path) {
-      const full = join(projectDir, path);
-      const stat = statIfThere(full, () => fileInTheWay(projectDir, path));
-      if (!stat) return undefined;
-      if (!stat.isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
-      return readFileSync(full, 'latin1');
+      const found = stat(path);
+      if (!found) return undefined;
+      if (!found.isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
+      return readFileSync(join(projectDir, path), 'latin1');
     },
-    mode: (path) => statIfThere(join(projectDir, path))?.mode,
-    exists: (path) => statIfThere(join(projectDir, path)) !== undefined,
+    mode: (path) => stat(path)?.mode,
+    exists: (path) => stat(path) !== undefined,
   };
 }
 
