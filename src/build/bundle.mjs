@@ -55,7 +55,7 @@ await Promise.all([
   // yaml() is synchronous: it requires this file. The library's ES module build (its "default"
   // export condition, which platform "neutral" picks instead of "node"'s CommonJS) lets esbuild
   // leave out what src/vendor/yaml.ts does not name: 98 KB instead of 115, and -1.3 ms to load
-  // and parse a config.yml (5 runs each, two cores).
+  // and parse a config.yml (31 paired runs, two cores).
   build({ ...common, platform: 'neutral', format: 'cjs', entryPoints: [src('vendor/yaml.ts')], outfile: join(DIST, 'vendor/yaml.cjs') }),
   build({ ...common, format: 'esm', banner: { js: REQUIRE }, entryPoints: [src('build/precompile.ts')], outfile: join(DIST, 'build/precompile.js') }),
 ]);

@@ -234,7 +234,10 @@ export function serializeBases(bases: Map<string, string>): Chunks {
   return {
     size,
     *[Symbol.iterator]() {
-      if (sorted.length === 0) return yield '{}\n';
+      if (sorted.length === 0) {
+        yield '{}\n';
+        return;
+      }
       // JSON escapes newlines inside strings, so every real newline here is between entries.
       for (const [i, [path, text]] of sorted.entries()) yield bytesOf(`${i === 0 ? '{\n' : ',\n\n'}  ${JSON.stringify(path)}: ${JSON.stringify(text)}`);
       yield '\n}\n';
