@@ -1,6 +1,8 @@
 /**
  * Byte strings (src/sync/text.ts): Scaffold's Unicode text enters them as its UTF-8 bytes and
  * comes back unchanged; ASCII text is its own byte string; written, each is its bytes exactly.
+ * And the records as sync writes them (src/sync/records.ts): base.json's chunks, the order of
+ * paths.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +46,9 @@ describe('writing byte strings', () => {
     }
   });
 
+});
+
+describe('the records as written', () => {
   it("makes base.json's chunks afresh each time they are read: a staged file made twice is whole twice", () => {
     const bases = new Map([['b.md', 'line\n"quoted" → é\n'], ['a.md', 'plain\n']]);
     const chunks = serializeBases(bases);
