@@ -26,19 +26,28 @@ export interface Matches {
 const MAX_EDITS = 2000;
 
 export function matchLines(a: readonly string[], b: readonly string[]): Matches {
-  // Lines as numbers: one Map lookup per line, then integer comparisons.
+  // The common front and back, compared as strings: what is left between them (often a few lines,
+  // or nothing) is all that needs numbering.
+  let front = 0;
+  while (front < a.length && front < b.length && a[front] === b[front]) front++;
+  let back = 0;
+  while (back < a.length - front && back < b.length - front && a[a.length - 1 - back] === b[b.length - 1 - back]) back++;
+  // The lines between as numbers: one Map lookup per line, then integer comparisons.
   const ids = new Map<string, number>();
   const intern = (lines: readonly string[]) => {
-    const out = new Int32Array(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      let id = ids.get(lines[i]!);
-      if (id === undefined) ids.set(lines[i]!, (id = ids.size));
+    const out = new Int32Array(lines.length - front - back);
+    for (let i = 0; i < out.length; i++) {
+      const line = lines[front + i]!;
+      let id = ids.get(line);
+      if (id === undefined) ids.set(line, (id = ids.size));
       out[i] = id;
     }
     return out;
   };
-  const x = intern(a);
-  const y = intern(b);
+  // A middle with nothing on one side (lines only added, or only removed) has nothing to match.
+  const empty = front + back === a.length || front + back === b.length;
+  const x = empty ? new Int32Array(0) : intern(a);
+  const y = empty ? new Int32Array(0) : intern(b);
   const pairs: [number, number][] = [];
   // Work list of gaps [a0, a1) x [b0, b1), taken in order so the pairs come out sorted.
   const work: [number, number, number, number][] = [[0, x.length, 0, y.length]];
@@ -69,7 +78,12 @@ export function matchLines(a: readonly string[], b: readonly string[]): Matches 
     }
     for (let k = tail.length - 1; k >= 0; k--) pairs.push(tail[k]!);
   }
-  return { a: pairs.map((p) => p[0]), b: pairs.map((p) => p[1]) };
+  // The common front and back match whole; the middle's indices are shifted by the front.
+  const matches: Matches = { a: [], b: [] };
+  for (let i = 0; i < front; i++) (matches.a.push(i), matches.b.push(i));
+  for (const [i, j] of pairs) (matches.a.push(front + i), matches.b.push(front + j));
+  for (let k = back; k > 0; k--) (matches.a.push(a.length - k), matches.b.push(b.length - k));
+  return matches;
 }
 
 /**

@@ -67,6 +67,27 @@ describe('line matching', () => {
     }
   });
 
+  it('matches the common front line for line, and only equal lines, in order, around any middle', () => {
+    // A small alphabet, so that lines repeat; a seeded generator, so that a failure repeats.
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) >>> 16) % 4;
+    const some = (n: number) => Array.from({ length: n }, () => 'abcd'[next()]!);
+    for (let round = 0; round < 300; round++) {
+      const front = some(round % 5);
+      const back = some(round % 3);
+      const a = [...front, ...some(round % 7), ...back];
+      const b = [...front, ...some((round * 3) % 6), ...back];
+      const m = matchLines(a, b);
+      for (let k = 0; k < m.a.length; k++) {
+        expect(a[m.a[k]!]).toBe(b[m.b[k]!]);
+        if (k > 0) expect(m.a[k]! > m.a[k - 1]! && m.b[k]! > m.b[k - 1]!).toBe(true);
+      }
+      // The front is matched line for line; with the back, at least that many lines are matched.
+      for (let i = 0; i < front.length; i++) expect(m.b[m.a.indexOf(i)]).toBe(i);
+      expect(m.a.length).toBeGreaterThanOrEqual(front.length + back.length);
+    }
+  });
+
   it('without a base, marks each difference once and keeps the lines both have', () => {
     expect(markDifferences(text(['a', 'b', 'c']), text(['a', 'x', 'c']), '1')).toEqual({
       text: text(['a', '<<<<<<< yours', 'b', '=======', 'x', '>>>>>>> scaffold 1', 'c']),
