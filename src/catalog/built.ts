@@ -113,16 +113,22 @@ export function fromBuildFor<T>(name: string, fingerprintNow: string, derive: ()
 
 // ---- The fingerprint of the shipped content --------------------------------------------------
 
+/**
+ * The build's record of the shipped files, in two files: the fingerprint (which update's fast path
+ * needs, and nothing else) apart from the size of every file (a few hundred entries, which take
+ * longer to parse than the rest of the fast path's reading), read only when a run lists or checks
+ * the shipped files.
+ */
 const FINGERPRINT_FILE = 'fingerprint.json';
+const SIZES_FILE = 'sizes.json';
 
-/** What the build recorded of the shipped files: their fingerprint, sizes and when it read them. */
+/** What the build recorded of the shipped files: their fingerprint and when it read them. */
 export interface BuildRecord {
   fingerprint: string;
   /** The Scaffold version the build ran as (the fingerprint includes it). */
   version: string;
   /** Milliseconds since the epoch when the build started reading the files. */
   readAt: number;
-  sizes: Record<string, number>;
 }
 
 /**
@@ -167,6 +173,9 @@ export function buildRecord(): BuildRecord | undefined {
 /** The build's record as this run found it, looked at once. */
 const recordOfThisRun = once(buildRecord);
 
+/** The size of every shipped file when the build read it, by its path in the package. */
+const builtSizes = once((): Record<string, number> => JSON.parse(readFileSync(join(PACKAGE_ROOT, COMPILED_DIR, SIZES_FILE), 'utf8')) as Record<string, number>);
+
 /**
  * The files under `dir`, a folder of the shipped content relative to the package (e.g.
  * `content/knowledge`), as filesUnder lists them: from the build's record while it holds, so
@@ -191,23 +200,21 @@ export function shippedFilesUnder(dir: string): string[] {
 }
 
 /** Every shipped file the build's record lists, sorted; undefined when the record does not hold. */
-const shippedFiles = once(() => {
-  const record = recordOfThisRun();
-  return record && Object.keys(record.sizes).sort();
-});
+const shippedFiles = once(() => (recordOfThisRun() ? Object.keys(builtSizes()).sort() : undefined));
 
 function asBuilt(record: BuildRecord): boolean {
+  const sizes = existsSync(join(PACKAGE_ROOT, COMPILED_DIR, SIZES_FILE)) ? builtSizes() : {};
   let count = 0;
   for (const top of SHIPPED_DIRS) {
     for (const file of filesUnder(join(PACKAGE_ROOT, top))) {
-      const size = record.sizes[`${top}/${file}`];
+      const size = sizes[`${top}/${file}`];
       if (size === undefined) return false;
       const stat = statSync(join(PACKAGE_ROOT, top, file));
       if (stat.size !== size || stat.mtimeMs > record.readAt) return false;
       count++;
     }
   }
-  return count === Object.keys(record.sizes).length;
+  return count === Object.keys(sizes).length;
 }
 
 /**
@@ -237,7 +244,8 @@ export function artifactStore() {
       for (const top of SHIPPED_DIRS) {
         for (const f of filesUnder(join(PACKAGE_ROOT, top))) sizes[`${top}/${f}`] = statSync(join(PACKAGE_ROOT, top, f)).size;
       }
-      const record: BuildRecord = { fingerprint: hashShippedContent(), version: scaffoldVersion(), readAt, sizes };
+      const record: BuildRecord = { fingerprint: hashShippedContent(), version: scaffoldVersion(), readAt };
+      writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, SIZES_FILE), `${JSON.stringify(sizes)}\n`);
       writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, FINGERPRINT_FILE), `${JSON.stringify(record)}\n`);
       for (const [name, value] of whole) {
         writeFileSync(join(PACKAGE_ROOT, COMPILED_DIR, `${name}.json`), `${JSON.stringify({ fingerprint: record.fingerprint, value })}\n`);
