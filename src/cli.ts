@@ -34,12 +34,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     // check and a command's help take paths of their own.
     const help = args.includes('--help') || args.includes('-h');
     const command = `${args.find((a) => !a.startsWith('-')) ?? ''}${args.includes('--check') ? '-check' : ''}${help ? '-help' : ''}`;
-    // A writing run flushes each file it stages with an fsync, all at once (sync/disk-ops.ts), on
-    // libuv's threadpool: 4 threads unless told otherwise, which leaves most of the flushes
-    // queued. With 16 the file system commits more of them together (1,000 staged files: 145 ->
-    // 55 ms on two cores). libuv reads this when the pool starts, on its first use, which is
-    // later than here; a size the user set is kept.
-    process.env.UV_THREADPOOL_SIZE ??= '16';
     const program = requireCached(join(dist, 'scaffold.cjs'), command) as typeof Program;
     void program.main(process.argv, { upToDateAsked: fast === 'asked' }).then((code) => {
       process.exitCode = code;

@@ -53,7 +53,10 @@ export const realDisk: DiskOps = {
     }
     unflushed.set(path, fd);
   },
-  flush: (paths) => Promise.all(paths.map(flushOne)).then(() => undefined),
+  flush(paths) {
+    sizeThreadpool(paths.length);
+    return Promise.all(paths.map(flushOne)).then(() => undefined);
+  },
   rename: (from, to) => renameSync(from, to),
   link: (from, to) => linkSync(from, to),
   unlink(path) {
@@ -92,6 +95,26 @@ function writeBytes(fd: number, chunks: Iterable<string>): void {
 }
 
 const SCRATCH_BYTES = 64 * 1024;
+
+/**
+ * The flushes run on libuv's threadpool, which has 4 threads unless UV_THREADPOOL_SIZE says
+ * otherwise, read when the pool starts: in every writing command, at its first flush, the one of
+ * every staged file (nothing before it uses the pool). With 4 threads most flushes wait their
+ * turn; with more, the file system commits more of them together (1,000 files: 145 ms with 4
+ * threads, 46 with 16, 32 with 64), but starting a thread costs about what a flush does (60
+ * files: 7 ms with 16 threads, 11 with 64). So the pool is sized by that first flush: 16
+ * threads, one more per 16 files above 256, up to 64 (init at 20 times the content, 1,045 files:
+ * -36 ms against 16). A size the person set is kept.
+ */
+function sizeThreadpool(files: number): void {
+  if (poolSized) return;
+  poolSized = true;
+  process.env.UV_THREADPOOL_SIZE ??= String(poolSizeFor(files));
+}
+
+export const poolSizeFor = (files: number): number => Math.min(64, Math.max(16, Math.ceil(files / 16)));
+
+let poolSized = false;
 let scratch: Buffer | undefined;
 
 /** fsync one file or folder, where the platform allows (Windows cannot open a folder to flush it). */
