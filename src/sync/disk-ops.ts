@@ -104,7 +104,7 @@ const SCRATCH_BYTES = 64 * 1024;
  * threads, 46 with 16, 32 with 64), but starting a thread costs about what a flush does (60
  * files: 7 ms with 16 threads, 11 with 64). So the pool is sized by that first flush: 16
  * threads, one more per 16 files above 256, up to 64 (init at 20 times the content, 1,045 files:
- * -36 ms against 16). A size the person set is kept.
+ * -5 to -36 ms against 16, the flushes varying with the disk). A size the person set is kept.
  */
 function sizeThreadpool(files: number): void {
   if (poolSized) return;
