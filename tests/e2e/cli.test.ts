@@ -179,6 +179,17 @@ describe('bad input exits 2 and writes nothing', () => {
     expect(snapshot(dir)).toEqual({});
   });
 
+  it("suggests the answer flag meant when one is misspelt, whichever type's it is", () => {
+    const dir = tempDir();
+    for (const [wrong, meant] of [['--ml-phse', '--ml-phase'], ['--lib-visiblity', '--lib-visibility']] as const) {
+      const result = cli(['init', '--yes', '--type', 'ml', wrong, 'x'], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown option '${wrong}'`);
+      expect(result.stderr).toContain(`Did you mean ${meant}?`);
+    }
+    expect(snapshot(dir)).toEqual({});
+  });
+
   it('a broken config.yml, with its line, on update and validate', () => {
     const dir = tempDir();
     cli(['init', '--yes', '--type', 'library', '--lib-visibility', 'internal'], dir);
@@ -341,7 +352,11 @@ describe('the other commands', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:'.slice(0, 7));
     }
-    expect(cli(['init', '--help'], dir).stdout).toContain('--ml-phase <value>');
+    // Every type's answer flags, however help is asked for (a run defines only the flags it names).
+    for (const help of [['init', '--help'], ['help', 'init'], ['show', '--help']]) {
+      const text = cli(help, dir).stdout;
+      for (const flag of ['--ml-phase <value>', '--lib-visibility <value>', '--no-ext-content-script']) expect(text, help.join(' ')).toContain(flag);
+    }
   });
 });
 
