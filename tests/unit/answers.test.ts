@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readTypeFlags } from '../../src/answers/flags.js';
 import type { Prompter, PromptChoice } from '../../src/answers/prompter.js';
 import { folderDefault, resolveAnswers, type ResolveInput } from '../../src/answers/resolve.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAnswersFile, validateConfig } from '../../src/config/load.js';
 import { parseYamlSource } from '../../src/source/source.js';
 import { CancelledError } from '../../src/errors.js';
+import { tempDir } from '../helpers/project.js';
 
 const noFlags = { typeAnswers: { values: new Map() } };
 const resolve = (input: Partial<ResolveInput>) => resolveAnswers({ flags: noFlags, folderName: 'demo', ...input });
@@ -124,7 +124,7 @@ describe('answer resolution', () => {
   });
 
   it('reads an old depth number in the answers file as its level', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'scaffold-answers-')), 'answers.yml');
+    const path = join(tempDir('scaffold-answers-'), 'answers.yml');
     writeFileSync(path, 'projectType: library\nmethodology: custom\ndepth: 2\nlibrary: { visibility: internal }\n');
     const { source, warnings } = readAnswersFile(path);
     expect(warnings).toEqual([`${path}:3: depth 2 is now written "depth: summary" (levels 1 and 2 rendered the same); edit that line; config.yml gets the name`]);

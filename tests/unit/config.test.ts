@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig, validateConfig, renderConfig } from '../../src/config/load.js';
 import { projectTypes } from '../../src/catalog/types.js';
@@ -9,6 +8,7 @@ import { configSchemaText } from '../../src/config/json-schema.js';
 import { parseYamlSource } from '../../src/source/source.js';
 import { yamlText } from '../../src/source/yaml.js';
 import { answerCombinations } from '../helpers/combinations.js';
+import { tempDir } from '../helpers/project.js';
 import { UserError } from '../../src/errors.js';
 
 function problems(yaml: string): string[] {
@@ -106,7 +106,7 @@ describe('config schema', () => {
 
 describe('an old depth number in config.yml', () => {
   const project = (text: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'scaffold-depth-'));
+    const dir = tempDir('scaffold-depth-');
     mkdirSync(join(dir, '.scaffold'));
     writeFileSync(join(dir, '.scaffold/config.yml'), text);
     return dir;
