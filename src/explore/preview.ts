@@ -35,7 +35,7 @@ export function previewOf(projectDir: string, { run, outcome }: Planned, path: s
   if (!change) throw new UserError(`${path}: not a file of this plan`, [], { code: 'usage' });
   const planned = run.files().find((f) => f.path === path);
   const disk = readText(join(projectDir, path));
-  const after = change.action === 'delete' ? undefined : ((change.write === undefined ? undefined : textOf(change.write)) ?? disk ?? planned?.content);
+  const after = change.action === 'delete' ? undefined : change.write !== undefined ? textOf(change.write) : (disk ?? planned?.content);
   const rendered = planned && planned.content !== after ? planned.content : undefined;
   const diff = disk !== undefined && after !== undefined && disk !== after ? lineDiff(disk, after) : disk !== undefined && after === undefined ? lineDiff(disk, '') : undefined;
   return { path, action: change.action, ...(after !== undefined && { after }), ...(rendered !== undefined && { rendered }), onDisk: disk !== undefined, ...(diff && { diff }) };

@@ -95,6 +95,7 @@ function writeBytes(fd: number, chunks: Iterable<string>): void {
 }
 
 const SCRATCH_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
 
 /**
  * The flushes run on libuv's threadpool, which has 4 threads unless UV_THREADPOOL_SIZE says
@@ -115,7 +116,6 @@ function sizeThreadpool(files: number): void {
 export const poolSizeFor = (files: number): number => Math.min(64, Math.max(16, Math.ceil(files / 16)));
 
 let poolSized = false;
-let scratch: Buffer | undefined;
 
 /** fsync one file or folder, where the platform allows (Windows cannot open a folder to flush it). */
 async function flushOne(path: string): Promise<void> {
