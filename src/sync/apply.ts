@@ -3,9 +3,12 @@
  *
  * 0. preflight, writing nothing: every path is inside the project, every parent on the way is
  *    a folder (or can be made), no target is a folder, and the files fit on the disk;
- * 1. stage: each new file is written beside its target as `.<name>.scaffold-tmp` and flushed
- *    to disk, and each --force backup is created under a free name. A failure here (a full
- *    disk, no permission) removes what was staged: nothing the person can see has changed;
+ * 1. stage: each new file is written beside its target as `.<name>.scaffold-tmp`, and each
+ *    --force backup is created under a free name; then what no run could write again (a byte of
+ *    the person's, the answers) and the records are flushed to disk, all at once. A file that
+ *    holds only Scaffold's render is not: a crash that damages it is repaired by the next run
+ *    (decide.ts, damagedByCrash). A failure here (a full disk, no permission) removes what was
+ *    staged: nothing the person can see has changed;
  * 2. commit the files: rename each staged file over its target, delete what goes, flush the
  *    folders. A run that dies here leaves files equal to the new render, which the next run
  *    recognises as Scaffold's (decide.ts), and temp files, which it removes;
@@ -15,13 +18,13 @@
  * Every change goes through DiskOps (disk-ops.ts), so tests can stop a run at any step.
  */
 import { existsSync, readdirSync, readFileSync, statSync, statfsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { environmentError, UserError } from '../errors.js';
 import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
 import type { SyncPlan } from './decide.js';
 import type { Bytes, DiskOps } from './disk-ops.js';
 import { lockHolder } from './lock.js';
-import { pathGuard } from './paths.js';
+import { pathGuard, TEMP_SUFFIX, tempOf } from './paths.js';
 import { serializeBases, serializeManifest, type Manifest, type Records } from './records.js';
 import { bytesOf } from './text.js';
 
@@ -37,18 +40,16 @@ export interface Op {
   data?: Bytes;
   mode?: number;
   from?: string;
+  /** A write of Scaffold's render alone, which the next run can write again: not flushed on its own (decide.ts, Change). */
+  renderOnly?: boolean;
 }
-
-const TEMP_SUFFIX = '.scaffold-tmp';
-/** The temp file a write is staged in: hidden, beside its target, so the rename stays on one disk. */
-export const tempOf = (path: string) => join(dirname(path), `.${basename(path)}${TEMP_SUFFIX}`);
 
 /** Everything this plan would change on disk, records and leftovers included; empty for a clean re-run. */
 export function pendingOps(projectDir: string, plan: SyncPlan, records: Records): Op[] {
   const ops: Op[] = [];
   for (const change of plan.changes) {
     if (change.backup) ops.push({ kind: 'backup', path: change.backup, from: change.path, mode: change.mode });
-    if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, data: change.write, mode: change.mode });
+    if (change.write !== undefined) ops.push({ kind: 'write', path: change.path, data: change.write, mode: change.mode, ...(change.renderOnly && { renderOnly: true }) });
     // A renamed file's old path goes after its new path is written (the changes come in that order).
     if (change.action === 'delete' || change.action === 'rename') ops.push({ kind: 'delete', path: change.path });
   }
@@ -57,11 +58,14 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
   const basesChanged = renderChanged(plan, records.manifest) || !sameBases(plan.bases, records.stored());
   if (basesChanged) ops.push({ kind: 'write', path: NEXT_BASE_FILE, data: serializeBases(plan.bases) });
   // The inputs hash only lets a later run skip work: a change to it alone is not worth a write,
-  // so a clean re-run stays a run that writes nothing.
+  // so a clean re-run stays a run that writes nothing. A run that writes a file it does not flush
+  // commits the manifest even when it is unchanged: its times then say when that file was put in
+  // place (records.ts, lastWrites), so that a crash's damage to it is recognised.
   const manifest = serializeManifest(plan.manifest);
   const onDisk = readIfExists(join(projectDir, MANIFEST_FILE));
   const onlyTheHint = () => onDisk === undefined || onDisk === serializeManifest({ ...plan.manifest, inputsHash: records.manifest.inputsHash } as Manifest);
-  if (onDisk !== manifest && (ops.length > 0 || records.rebuilt || !onlyTheHint())) ops.push({ kind: 'write', path: MANIFEST_FILE, data: bytesOf(manifest) });
+  const unflushed = ops.some((op) => op.renderOnly);
+  if ((onDisk !== manifest || unflushed) && (ops.length > 0 || records.rebuilt || !onlyTheHint())) ops.push({ kind: 'write', path: MANIFEST_FILE, data: bytesOf(manifest) });
   if (basesChanged) ops.push({ kind: 'commit-bases', path: BASE_FILE });
   else if (records.nextOnDisk) ops.push({ kind: 'cleanup', path: NEXT_BASE_FILE });
   if (records.legacyOnDisk && ops.length > 0) ops.push({ kind: 'delete-folder', path: '.scaffold/base' });
@@ -151,6 +155,7 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   const at = (path: string) => join(projectDir, path);
   const made: string[] = [];
   const staged: string[] = [];
+  const toFlush: string[] = [];
   const parents = new Set<string>();
   // 1. stage, after removing what a crashed run left (its temp files have the names ours take;
   //    the lock it left was broken when this run took the lock, lock.ts)
@@ -162,14 +167,17 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
       if (op.kind === 'backup') {
         disk.create(at(op.path), readFileSync(at(op.from!), 'latin1'), op.mode);
         staged.push(at(op.path));
+        toFlush.push(at(op.path));
         continue;
       }
       const temp = tempOf(at(op.path));
-      createTemp(disk, temp, op.data!, op.mode);
+      createTemp(disk, temp, op.data!, op.mode, !op.renderOnly);
       staged.push(temp);
+      if (!op.renderOnly) toFlush.push(temp);
     }
-    // Everything staged is on disk before any of it is renamed into place.
-    await disk.flush(staged);
+    // What no run could write again (a byte of the person's, the answers) and the records are
+    // on disk before anything is renamed into place.
+    await disk.flush(toFlush);
   } catch (error) {
     undo(disk, staged, made);
     throw environmentError(error, 'nothing was changed');
@@ -211,13 +219,13 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
  * cleanup above has almost always removed: so the create is tried first, and only a file found
  * there (another run that died since the plan was made) is removed before trying again.
  */
-function createTemp(disk: DiskOps, temp: string, data: Bytes, mode: number | undefined): void {
+function createTemp(disk: DiskOps, temp: string, data: Bytes, mode: number | undefined, flushed: boolean): void {
   try {
-    disk.create(temp, data, mode);
+    disk.create(temp, data, mode, flushed);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     disk.unlink(temp);
-    disk.create(temp, data, mode);
+    disk.create(temp, data, mode, flushed);
   }
 }
 

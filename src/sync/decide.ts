@@ -31,6 +31,12 @@ export interface Change {
   deleted?: boolean;
   /** What Scaffold's part of the file is, when that is not the planned content (a lines block). */
   owned?: string;
+  /**
+   * The new bytes are Scaffold's render and nothing else (a new file, or one the person left as
+   * Scaffold wrote it): apply.ts does not flush it to disk on its own, since the next run can
+   * write it again if a crash damages it (damagedByCrash).
+   */
+  renderOnly?: true;
 }
 
 export interface Disk {
@@ -39,6 +45,8 @@ export interface Disk {
   /** The file's permission bits, to keep them when it is replaced. */
   mode(path: string): number | undefined;
   exists(path: string): boolean;
+  /** When the file last changed: its change time (ctime), in ns since the epoch. */
+  changed(path: string): bigint | undefined;
 }
 
 export interface SyncOptions {
@@ -179,7 +187,7 @@ function moveFits(from: string, to: string, change: Change, disk: Disk): boolean
 function movedFrom(from: string, to: string, disk: Disk, records: Records): { disk: Disk; records: Records } {
   const at = (path: string) => (path === to && disk.read(from) !== undefined ? from : path);
   return {
-    disk: { read: (path) => disk.read(at(path)), mode: (path) => disk.mode(at(path)), exists: (path) => disk.exists(at(path)) },
+    disk: { read: (path) => disk.read(at(path)), mode: (path) => disk.mode(at(path)), exists: (path) => disk.exists(at(path)), changed: (path) => disk.changed(at(path)) },
     records: { ...records, base: (path, hash) => (path === to ? (records.base(from, hash) ?? records.base(to, hash)) : records.base(path, hash)) },
   };
 }
@@ -248,14 +256,21 @@ function decideFile(
       if (record.deleted) return { ...base, action: 'unchanged', deleted: true };
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
-    return { ...base, action: 'create', write: bytesOf(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, file.content) : file.content) };
+    // config.yml holds the answers, which nothing else keeps: it is flushed like a person's file.
+    return { ...base, action: 'create', write: wholeFile(file, file.content), ...(file.policy !== 'config' && { renderOnly: true }) };
   }
   // Only a file on disk needs the render as a byte string (text.ts), to compare and merge with.
   const content = bytesOf(file.content);
   const { text, style } = normalize(raw);
   if (text === content) return { ...base, action: 'unchanged' };
-  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write: applyStyle(content, style), mode: disk.mode(file.path), ...extra });
+  const write = applyStyle(content, style);
+  const renderOnly = file.policy === 'managed' && write === content;
+  const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write, mode: disk.mode(file.path), ...(renderOnly && { renderOnly: true }), ...extra });
   if (file.policy === 'config') return replace({});
+  if (damagedByCrash(file, raw, record, records, disk)) {
+    const reason = "a crash cut it short after Scaffold wrote it (it held only part of Scaffold's text, nothing of yours): written again";
+    return { ...base, action: 'update', write: wholeFile(file, file.content), mode: disk.mode(file.path), renderOnly: true, reason };
+  }
   if (file.policy === 'merge-json') {
     const previous = record ? records.base(file.path, record.sha256) : undefined;
     return decideJson(file, raw, previous, disk.mode(file.path), warnings);
@@ -280,6 +295,42 @@ function decideFile(
   if (sha256(content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
   const kept = records.base(file.path, record.sha256);
   return decideMerge(file, content, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
+}
+
+/** A file's bytes as Scaffold creates it from a render: the render, in its block for a file the person shares. */
+function wholeFile(file: PlannedFile, render: string): string {
+  return bytesOf(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, render) : render);
+}
+
+/**
+ * Whether a crash damaged this file after Scaffold wrote it. A file that holds nothing but
+ * Scaffold's render is not flushed to disk on its own (apply.ts, Change.renderOnly): only the
+ * records are. If the power goes before its bytes reach the disk, it is left short, empty, or
+ * with zero bytes where its data was. Such a file is written again when both hold:
+ * - every byte of it is the render's byte at that place, or a zero byte (so nothing in it can be
+ *   a person's, and writing the render loses nothing);
+ * - it last changed while a run put its files in place (records.ts, lastWrites): the run whose
+ *   records are on disk, or one that died before committing them. A person's edit comes later.
+ * The render is this run's: a file damaged by a run of an older Scaffold whose render differed
+ * is not recognised, and stays as the crash left it, like a file the person changed.
+ */
+function damagedByCrash(file: PlannedFile, raw: string, record: FileRecord | undefined, records: Records, disk: Disk): boolean {
+  const changed = disk.changed(file.path);
+  if (changed === undefined) return false;
+  const { committed, diedAfter } = records.lastWrites();
+  const inCommittedRun = record !== undefined && committed !== undefined && committed.from <= changed && changed <= committed.to;
+  // A run that died before its commit was writing this render too (the same inputs, run again).
+  const inDeadRun = diedAfter !== undefined && changed >= diedAfter;
+  return (inCommittedRun || inDeadRun) && partOf(raw, wholeFile(file, file.content));
+}
+
+/** `bytes` is `whole` cut short, or with zero bytes in place of some of its own, and not `whole` itself. */
+function partOf(bytes: string, whole: string): boolean {
+  if (bytes.length > whole.length || bytes === whole) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes.charCodeAt(i) !== whole.charCodeAt(i) && bytes.charCodeAt(i) !== 0) return false;
+  }
+  return true;
 }
 
 /**

@@ -20,8 +20,11 @@ export interface Chunks extends Iterable<string> {
 export interface DiskOps {
   /** Create one folder (its parent exists). */
   mkdir(path: string): void;
-  /** Create `path`, which must not exist, with these bytes and mode. */
-  create(path: string, data: Bytes, mode?: number): void;
+  /**
+   * Create `path`, which must not exist, with these bytes and mode. `flushed: false` says no
+   * flush will be asked for it (its bytes are in the records, apply.ts): it is closed at once.
+   */
+  create(path: string, data: Bytes, mode?: number, flushed?: boolean): void;
   /**
    * Flush files, or folders (their entries: renames into them), to disk, all at once: a rename
    * that follows never exposes an empty or partial file, and the records commit only after the
@@ -41,7 +44,7 @@ const unflushed = new Map<string, number>();
 
 export const realDisk: DiskOps = {
   mkdir: (path) => mkdirSync(path),
-  create(path, data, mode) {
+  create(path, data, mode, flushed = true) {
     const fd = openSync(path, 'wx');
     try {
       // An explicit mode is the replaced file's, kept exactly (the umask does not apply).
@@ -51,7 +54,8 @@ export const realDisk: DiskOps = {
       closeSync(fd);
       throw error;
     }
-    unflushed.set(path, fd);
+    if (flushed) unflushed.set(path, fd);
+    else closeSync(fd);
   },
   flush(paths) {
     sizeThreadpool(paths.length);
@@ -100,12 +104,14 @@ let scratch: Buffer | undefined;
 /**
  * The flushes run on libuv's threadpool, which has 4 threads unless UV_THREADPOOL_SIZE says
  * otherwise, read when the pool starts: in every writing command, at its first flush, the one of
- * every staged file (nothing before it uses the pool). With 4 threads most flushes wait their
- * turn; with more, the file system commits more of them together (1,000 files: 145 ms with 4
- * threads, 46 with 16, 32 with 64), but starting a thread costs about what a flush does (60
- * files: 7 ms with 16 threads, 11 with 64). So the pool is sized by that first flush: 16
- * threads, one more per 16 files above 256, up to 64 (init at 20 times the content, 1,045 files:
- * -5 to -36 ms against 16, the flushes varying with the disk). A size the person set is kept.
+ * the staged files that need it and the records (nothing before it uses the pool). With 4 threads
+ * most flushes wait their turn; with more, the file system commits more of them together (1,000
+ * files: 145 ms with 4 threads, 46 with 16, 32 with 64), but starting a thread costs about what
+ * a flush does (60 files: 7 ms with 16 threads, 11 with 64). So the pool is sized by that first
+ * flush: 16 threads, one more per 16 files above 256, up to 64 (measured when init flushed every
+ * file it wrote: at 20 times the content, 1,045 files, -5 to -36 ms against 16). Since a file that
+ * holds only Scaffold's render is no longer flushed (apply.ts), only a run that writes hundreds
+ * of the person's files (a merge of each) flushes that many. A size the person set is kept.
  */
 function sizeThreadpool(files: number): void {
   if (poolSized) return;

@@ -3,6 +3,11 @@ import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 
+/** What a staged file's name ends with: a run that died leaves such files, which the next removes. */
+export const TEMP_SUFFIX = '.scaffold-tmp';
+/** The temp file a write is staged in (apply.ts): hidden, beside its target, so the rename stays on one disk. */
+export const tempOf = (path: string) => join(dirname(path), `.${basename(path)}${TEMP_SUFFIX}`);
+
 /**
  * A checker for one run: `confine(path)` returns where `path` lands inside the project, or
  * refuses it. Folders are looked at once each (whether they are there, where they really are),

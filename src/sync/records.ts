@@ -19,6 +19,7 @@ import { once } from '../once.js';
 import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import type { Chunks } from './disk-ops.js';
+import { tempOf } from './paths.js';
 import { bytesOf, normalize, sha256 } from './text.js';
 
 
@@ -73,6 +74,28 @@ export interface Records {
   /** base.json.next is on disk (a run died around its commit), or the old base folder is. */
   nextOnDisk: boolean;
   legacyOnDisk: boolean;
+  /** When runs last put files in place: see lastWrites. */
+  lastWrites(): LastWrites;
+}
+
+/**
+ * When files were last put in place (ns since the epoch), which tells a crash's damage from a
+ * person's edit (decide.ts). A run stages every file, then the manifest's temp file, renames
+ * the files into place, then renames the manifest into place. So a file the run whose manifest
+ * is on disk wrote last changed between that manifest's modification and its change time
+ * (`committed`); one written by a run that died before its commit, after the manifest's temp
+ * file it left was written (`diedAfter`).
+ */
+export interface LastWrites {
+  committed?: { from: bigint; to: bigint };
+  diedAfter?: bigint;
+}
+
+function lastWrites(projectDir: string, committed: boolean): LastWrites {
+  const stat = (path: string) => statSync(join(projectDir, path), { bigint: true, throwIfNoEntry: false });
+  const manifest = committed ? stat(MANIFEST_FILE) : undefined;
+  const staged = stat(tempOf(MANIFEST_FILE));
+  return { ...(manifest && { committed: { from: manifest.mtimeNs, to: manifest.ctimeNs } }), ...(staged && { diedAfter: staged.mtimeNs }) };
 }
 
 /**
@@ -164,12 +187,13 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
   };
   const stored = () => baseFiles()[0]!.all();
   const nextOnDisk = existsSync(join(projectDir, NEXT_BASE_FILE));
+  const common = (committed: boolean) => ({ base, stored, nextOnDisk, legacyOnDisk, lastWrites: once(() => lastWrites(projectDir, committed)) });
   const path = join(projectDir, MANIFEST_FILE);
   let problem: string | undefined;
   if (existsSync(path)) {
     try {
       const result = schemas().manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (result.success) return { manifest: result.data, base, stored, nextOnDisk, legacyOnDisk };
+      if (result.success) return { manifest: result.data, ...common(true) };
       problem = `is damaged (${result.error.issues[0]?.message ?? 'not a manifest'})`;
     } catch (error) {
       problem = `is not valid JSON (${(error as Error).message})`;
@@ -177,8 +201,8 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
   } else if (existsSync(join(projectDir, CONFIG_FILE)) || Object.keys(bases()[0]!).length > 0) {
     problem = 'is missing';
   }
-  if (!problem) return { manifest: emptyManifest(version), base, stored, nextOnDisk, legacyOnDisk };
-  return { ...rebuild(projectDir, version, files, bases()), base, stored, nextOnDisk, legacyOnDisk, rebuilt: `${MANIFEST_FILE} ${problem}` };
+  if (!problem) return { manifest: emptyManifest(version), ...common(false) };
+  return { ...rebuild(projectDir, version, files, bases()), ...common(false), rebuilt: `${MANIFEST_FILE} ${problem}` };
 }
 
 /**

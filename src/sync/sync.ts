@@ -187,6 +187,7 @@ function projectDisk(projectDir: string): Disk {
     },
     mode: (path) => stat(path)?.mode,
     exists: (path) => stat(path) !== undefined,
+    changed: (path) => statSync(join(projectDir, path), { bigint: true, throwIfNoEntry: false })?.ctimeNs,
   };
 }
 

@@ -1,0 +1,197 @@
+/**
+ * What a crash can leave of the files Scaffold does not flush one by one, and the next run
+ * repairing them. A file that holds nothing but Scaffold's render is written without its own
+ * fsync (apply.ts): the records, flushed, keep its text. If the power goes before its bytes reach
+ * the disk, it may be short, empty or hold zero bytes where its data was; the next run writes it
+ * again, and never takes a person's edit for such damage (decide.ts, damagedByCrash).
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlannedFile } from '../../src/render/file-plan.js';
+import { realDisk, type DiskOps } from '../../src/sync/disk-ops.js';
+import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
+import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
+
+const V1 = 'title\n\nline one\nline two\nline three\n';
+const V2 = 'title\n\nline one\nline two (improved)\nline three\n';
+const file = (path: string, content: string, policy: PlannedFile['policy'] = 'managed'): PlannedFile => ({ path, content, policy, source: 'test' });
+const guide = (content: string) => file('docs/guide.md', content);
+
+async function run(dir: string, files: PlannedFile[], extra: Partial<SyncRequest> = {}) {
+  const outcome = await syncProject({ projectDir: dir, files, version: '1.0.0', force: false, restore: [], write: true, ...extra });
+  return Object.fromEntries(outcome.changes.map((c) => [c.path, { action: c.action, reason: c.reason }]));
+}
+
+type Damage = (bytes: string) => string;
+const half: Damage = (bytes) => bytes.slice(0, bytes.length >> 1);
+const zeros: Damage = (bytes) => bytes.slice(0, 8) + '\0'.repeat(bytes.length - 8);
+const empty: Damage = () => '';
+
+/**
+ * A disk on which the power goes after the run: every file created without a flush keeps only
+ * what `damage` leaves of it (a flushed file keeps all of its bytes). With `dieAt`, the run also
+ * dies at that rename, and nothing after it reaches the disk.
+ */
+function powerCut(damage: Damage, dieAt?: string): DiskOps & { unflushed: string[]; flushed: string[] } {
+  let dead = false;
+  const unflushed: string[] = [];
+  const flushed: string[] = [];
+  const alive = <A extends unknown[], R>(op: (...args: A) => R) => (...args: A): R | undefined => (dead ? undefined : op(...args));
+  return {
+    ...realDisk,
+    unflushed,
+    flushed,
+    create: alive((path: string, data, mode, flush = true) => {
+      if (!flush) unflushed.push(path);
+      realDisk.create(path, !flush && typeof data === 'string' ? damage(data) : data, mode, flush);
+    }),
+    flush: async (paths) => {
+      if (dead) return;
+      flushed.push(...paths);
+      await realDisk.flush(paths);
+    },
+    rename: alive((from: string, to: string) => {
+      if (dieAt && to.endsWith(dieAt)) {
+        dead = true;
+        throw new Error('the power went');
+      }
+      realDisk.rename(from, to);
+    }),
+    unlink: alive(realDisk.unlink),
+    rmdir: alive(realDisk.rmdir),
+    mkdir: alive(realDisk.mkdir),
+    link: alive(realDisk.link),
+  } as DiskOps & { unflushed: string[]; flushed: string[] };
+}
+
+describe('a crash after a run', () => {
+  for (const [name, damage] of [['cut short', half], ['with zero bytes for its data', zeros], ['empty', empty]] as const) {
+    it(`leaves a file ${name}, which the next run writes again and says why`, async () => {
+      const dir = tempDir();
+      const disk = powerCut(damage);
+      expect((await run(dir, [guide(V1)], { disk }))['docs/guide.md']!.action).toBe('create');
+      expect(disk.unflushed).toEqual([join(dir, 'docs/.guide.md.scaffold-tmp')]);
+      expect(readFile(dir, 'docs/guide.md')).toBe(damage(V1));
+      // `update --check` calls it out of date; the next run repairs it.
+      const looked = (await run(dir, [guide(V1)], { write: false }))['docs/guide.md']!;
+      expect(looked.action).toBe('update');
+      expect(looked.reason).toMatch(/a crash cut it short after Scaffold wrote it/);
+      expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('update');
+      expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+      expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('unchanged');
+    });
+  }
+
+  it('leaves a seed or a new file with a block cut short, which the next run writes again', async () => {
+    const dir = tempDir();
+    const files = [file('src/seed.ts', 'export const answer = 42;\n', 'seed'), file('AGENTS.md', 'Run the tests before you commit.\n', 'block')];
+    await run(dir, files, { disk: powerCut(half) });
+    const written = { seed: readFile(dir, 'src/seed.ts'), agents: readFile(dir, 'AGENTS.md') };
+    expect(written.agents).toMatch(/^<!-- scaffold:begin/);
+    expect(await run(dir, files)).toMatchObject({ 'src/seed.ts': { action: 'update' }, 'AGENTS.md': { action: 'update' } });
+    expect(readFile(dir, 'src/seed.ts')).toBe('export const answer = 42;\n');
+    expect(readFile(dir, 'AGENTS.md')).toContain('Run the tests before you commit.\n');
+    expect(readFile(dir, 'AGENTS.md').startsWith(written.agents)).toBe(true);
+    expect(readFile(dir, 'AGENTS.md').length).toBeGreaterThan(written.agents.length);
+  });
+
+  it('is repaired with the new render when a release changed the file meanwhile', async () => {
+    const dir = tempDir();
+    await run(dir, [guide(V1)], { disk: powerCut(half) });
+    expect((await run(dir, [guide(V2)]))['docs/guide.md']!.action).toBe('update');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V2);
+  });
+
+  it('is recognised again after a repair that changed nothing else: that run commits its records too', async () => {
+    const dir = tempDir();
+    await run(dir, [guide(V1)], { disk: powerCut(half) });
+    // The repair's own write is not flushed either, and the power goes again.
+    const again = powerCut(empty);
+    expect((await run(dir, [guide(V1)], { disk: again }))['docs/guide.md']!.action).toBe('update');
+    expect(again.unflushed).toEqual([join(dir, 'docs/.guide.md.scaffold-tmp')]);
+    expect(readFile(dir, 'docs/guide.md')).toBe('');
+    const manifest = statSync(join(dir, '.scaffold/manifest.json'), { bigint: true });
+    const changed = statSync(join(dir, 'docs/guide.md'), { bigint: true }).ctimeNs;
+    expect(manifest.mtimeNs <= changed && changed <= manifest.ctimeNs).toBe(true);
+    expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('update');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+  });
+
+  it('during the run, before its records were committed, is repaired by the next run', async () => {
+    const dir = tempDir();
+    await expect(run(dir, [guide(V1)], { disk: powerCut(half, 'manifest.json') })).rejects.toThrow(/the power went/);
+    expect(readFile(dir, 'docs/guide.md')).toBe(half(V1));
+    expect(exists(dir, '.scaffold/.manifest.json.scaffold-tmp')).toBe(true);
+    const repaired = (await run(dir, [guide(V1)]))['docs/guide.md']!;
+    expect(repaired).toMatchObject({ action: 'update', reason: expect.stringMatching(/crash/) });
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1);
+    expect(exists(dir, '.scaffold/.manifest.json.scaffold-tmp')).toBe(false);
+  });
+});
+
+/**
+ * Wait until a file changed now gets a later change time than `path`. File systems stamp times
+ * from a clock that moves in ticks (4 ms on many Linux machines), and a person's edit and a run
+ * are further apart than that; in a test they may not be.
+ */
+async function clockPast(dir: string, path: string): Promise<void> {
+  const then = statSync(join(dir, path), { bigint: true }).ctimeNs;
+  for (;;) {
+    writeFile(dir, '.tick', '');
+    if (statSync(join(dir, '.tick'), { bigint: true }).ctimeNs > then) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+describe("a person's edit", () => {
+  it('that cuts a file after the run is theirs, not damage', async () => {
+    const dir = tempDir();
+    await run(dir, [guide(V1)]);
+    await clockPast(dir, '.scaffold/manifest.json');
+    writeFile(dir, 'docs/guide.md', V1.slice(0, 12));
+    expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('keep');
+    expect(readFile(dir, 'docs/guide.md')).toBe(V1.slice(0, 12));
+  });
+
+  it('that cut a file before a run which wrote other files stays theirs in the runs after it', async () => {
+    const dir = tempDir();
+    const other = (content: string) => file('docs/other.md', content);
+    await run(dir, [guide(V1), other(V1)]);
+    await clockPast(dir, '.scaffold/manifest.json');
+    writeFile(dir, 'docs/guide.md', '');
+    await clockPast(dir, 'docs/guide.md');
+    // This run writes other.md and commits its records after the person's cut.
+    expect(await run(dir, [guide(V1), other(V2)])).toMatchObject({ 'docs/guide.md': { action: 'keep' }, 'docs/other.md': { action: 'update' } });
+    expect((await run(dir, [guide(V1), other(V2)]))['docs/guide.md']!.action).toBe('keep');
+    expect(readFile(dir, 'docs/guide.md')).toBe('');
+  });
+
+  it('that holds anything but the render\'s bytes and zeros is never taken for damage', async () => {
+    const dir = tempDir();
+    await expect(run(dir, [guide(V1)], { disk: powerCut(half, 'manifest.json') })).rejects.toThrow();
+    // Between the crash and the next run, the person writes into the file.
+    await clockPast(dir, 'docs/guide.md');
+    writeFile(dir, 'docs/guide.md', `${half(V1)}my own line\n`);
+    expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('skip');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${half(V1)}my own line\n`);
+  });
+});
+
+describe('what is flushed before the records are committed', () => {
+  it('is every file that holds what no run can write again, and the records; not a render alone', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'docs/styled.md', V1.replaceAll('\n', '\r\n'));
+    const disk = powerCut((bytes) => bytes);
+    const files = [guide(V1), file('src/seed.ts', 'export {};\n', 'seed'), file('AGENTS.md', 'rules\n', 'block'), file('.scaffold/config.yml', 'answers: 1\n', 'config'), file('docs/styled.md', V2)];
+    await run(dir, files, { disk, force: true });
+    const temp = (path: string) => join(dir, path.replace(/([^/]+)$/, '.$1.scaffold-tmp'));
+    // New files that hold only the render: a managed file, a seed, a block in a new file.
+    expect(disk.unflushed.sort()).toEqual([temp('AGENTS.md'), temp('docs/guide.md'), temp('src/seed.ts')]);
+    // The answers, a file in the person's CRLF style and the copy --force keeps of theirs, the records.
+    for (const path of ['.scaffold/config.yml', 'docs/styled.md', '.scaffold/base.json.next', '.scaffold/manifest.json']) expect(disk.flushed).toContain(temp(path));
+    expect(disk.flushed).toContain(join(dir, 'docs/styled.md.orig'));
+    // The folders, so that the renames into them are on disk before the records say so.
+    expect(disk.flushed).toContain(join(dir, 'docs'));
+  });
+});
