@@ -29,9 +29,10 @@ export interface DiskOps {
    * Flush files, or folders (their entries: renames into them), to disk, all at once: a rename
    * that follows never exposes an empty or partial file, and the records commit only after the
    * files they describe are on disk. Many flushes at once cost about what one does: the file
-   * system commits them together.
+   * system commits them together. `most`: the most paths any flush of this run will name, which
+   * sizes the threadpool at the first (sizeThreadpool).
    */
-  flush(paths: string[]): Promise<void>;
+  flush(paths: string[], most?: number): Promise<void>;
   rename(from: string, to: string): void;
   /** A second name for a file; fails if `to` exists (the lock is taken this way). */
   link(from: string, to: string): void;
@@ -57,8 +58,8 @@ export const realDisk: DiskOps = {
     if (flushed) unflushed.set(path, fd);
     else closeSync(fd);
   },
-  flush(paths) {
-    sizeThreadpool(paths.length);
+  flush(paths, most = paths.length) {
+    sizeThreadpool(most);
     return Promise.all(paths.map(flushOne)).then(() => undefined);
   },
   rename: (from, to) => renameSync(from, to),
@@ -103,23 +104,23 @@ let scratch: Buffer | undefined;
 
 /**
  * The flushes run on libuv's threadpool, which has 4 threads unless UV_THREADPOOL_SIZE says
- * otherwise, read when the pool starts: in every writing command, at its first flush, the one of
- * the staged files that need it and the records (nothing before it uses the pool). With 4 threads
- * most flushes wait their turn; with more, the file system commits more of them together (1,000
- * files: 145 ms with 4 threads, 46 with 16, 32 with 64), but starting a thread costs about what
- * a flush does (60 files: 7 ms with 16 threads, 11 with 64). So the pool is sized by that first
- * flush: 16 threads, one more per 16 files above 256, up to 64 (measured when init flushed every
- * file it wrote: at 20 times the content, 1,045 files, -5 to -36 ms against 16). Since a file that
- * holds only Scaffold's render is no longer flushed (apply.ts), only a run that writes hundreds
- * of the person's files (a merge of each) flushes that many. A size the person set is kept.
+ * otherwise, read when the pool starts: in every writing command, at its first flush (nothing
+ * before it uses the pool). A run flushes the files no run could write again and the records,
+ * then the folders it renamed files into (apply.ts): a few paths in most runs, a few hundred
+ * folders at 20 times the content, as many files as it merged. More threads let the file system
+ * commit more flushes together (1,000 files: 145 ms with 4 threads, 46 with 16, 32 with 64), but
+ * each costs more to start than a flush does: a project's handful of flushes is done soonest by
+ * libuv's own 4 (init -5.6 ms and an update merging 5 files -7 ms against 16, 100 paired runs
+ * each). So the pool is sized by the most paths the run will flush at once: 4 threads up to 64
+ * paths, else 16, one more per 16 paths above 256, up to 64. A size the person set is kept.
  */
-function sizeThreadpool(files: number): void {
+function sizeThreadpool(paths: number): void {
   if (poolSized) return;
   poolSized = true;
-  process.env.UV_THREADPOOL_SIZE ??= String(poolSizeFor(files));
+  process.env.UV_THREADPOOL_SIZE ??= String(poolSizeFor(paths));
 }
 
-export const poolSizeFor = (files: number): number => Math.min(64, Math.max(16, Math.ceil(files / 16)));
+export const poolSizeFor = (paths: number): number => (paths <= 64 ? 4 : Math.min(64, Math.max(16, Math.ceil(paths / 16))));
 
 let poolSized = false;
 
