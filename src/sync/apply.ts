@@ -206,10 +206,9 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
       await disk.flush([at(SCAFFOLD_DIR)]);
       done++;
     }
-    if (ops.some((op) => op.kind === 'commit-bases')) {
-      disk.rename(at(NEXT_BASE_FILE), at(BASE_FILE));
-      await disk.flush([at(SCAFFOLD_DIR)]);
-    }
+    // Not flushed: a crash that loses this rename leaves base.json.next, where the committed
+    // manifest's bases are looked up too (records.ts), and the next run finishes it.
+    if (ops.some((op) => op.kind === 'commit-bases')) disk.rename(at(NEXT_BASE_FILE), at(BASE_FILE));
   } catch (error) {
     removeAll(disk, staged.filter((file) => file.endsWith(TEMP_SUFFIX)));
     throw environmentError(error, `${done} of ${total} changes were made; run \`scaffold update\` again to finish`);

@@ -144,6 +144,24 @@ async function clockPast(dir: string, path: string): Promise<void> {
   }
 }
 
+describe('a crash after the commit, before base.json.next became base.json', () => {
+  it('leaves the new bases where the next run finds them: it merges with them and finishes', async () => {
+    const dir = tempDir();
+    // Against V2's base (the right one) taking back V2's change is the release's; against V1's it would look like the person's.
+    const V3 = V1.replace('title', 'the title, revised');
+    await run(dir, [guide(V1)]);
+    writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+    // That rename is not flushed: the power goes after it was asked for, and it is lost.
+    await expect(run(dir, [guide(V2)], { disk: powerCut((bytes) => bytes, '/.scaffold/base.json') })).rejects.toThrow(/the power went/);
+    expect(exists(dir, '.scaffold/base.json.next')).toBe(true);
+    expect(JSON.parse(readFile(dir, '.scaffold/base.json'))['docs/guide.md']).toBe(V1);
+    expect((await run(dir, [guide(V3)]))['docs/guide.md']!.action).toBe('merge');
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
+    expect(exists(dir, '.scaffold/base.json.next')).toBe(false);
+    expect(JSON.parse(readFile(dir, '.scaffold/base.json'))['docs/guide.md']).toBe(V3);
+  });
+});
+
 describe("a person's edit", () => {
   it('that cuts a file after the run is theirs, not damage', async () => {
     const dir = tempDir();
