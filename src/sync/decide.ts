@@ -305,10 +305,10 @@ function wholeFile(file: PlannedFile, render: string): string {
 /**
  * Whether a crash damaged this file after Scaffold wrote it. A file that holds nothing but
  * Scaffold's render is not flushed to disk on its own (apply.ts, Change.renderOnly): only the
- * records are. If the power goes before its bytes reach the disk, it is left short, empty, or
- * with zero bytes where its data was. Such a file is written again when both hold:
- * - every byte of it is the render's byte at that place, or a zero byte (so nothing in it can be
- *   a person's, and writing the render loses nothing);
+ * records are. If the power goes before its bytes reach the disk, it is left empty, with zero
+ * bytes where its data was, or cut at a block. Such a file is written again when both hold:
+ * - it is what a crash leaves of the render (crashLeft), so nothing in it can be a person's and
+ *   writing the render loses nothing;
  * - it last changed while a run put its files in place (records.ts, lastWrites): the run whose
  *   records are on disk, or one that died before committing them. A person's edit comes later.
  * The render is this run's: a file damaged by a run of an older Scaffold whose render differed
@@ -321,16 +321,25 @@ function damagedByCrash(file: PlannedFile, raw: string, record: FileRecord | und
   const inCommittedRun = record !== undefined && committed !== undefined && committed.from <= changed && changed <= committed.to;
   // A run that died before its commit was writing this render too (the same inputs, run again).
   const inDeadRun = diedAfter !== undefined && changed >= diedAfter;
-  return (inCommittedRun || inDeadRun) && partOf(raw, wholeFile(file, file.content));
+  return (inCommittedRun || inDeadRun) && crashLeft(raw, wholeFile(file, file.content));
 }
 
-/** `bytes` is `whole` cut short, or with zero bytes in place of some of its own, and not `whole` itself. */
-function partOf(bytes: string, whole: string): boolean {
-  if (bytes.length > whole.length || bytes === whole) return false;
+/**
+ * `bytes` is what a crash can leave of `whole`, written but not yet on the disk: nothing (ext4
+ * leaves such a file empty), `whole` with zero bytes where its data was missing (XFS), or
+ * `whole` cut at a 4 KiB block. Every byte is `whole`'s at that place or zero. A file merely
+ * shorter is not taken for damage: a person's cut looks the same, and a file system's clock moves
+ * in ticks of a few ms, in which git may write both the manifest and that file.
+ */
+function crashLeft(bytes: string, whole: string): boolean {
+  if (bytes === whole || bytes.length > whole.length) return false;
+  let zeros = false;
   for (let i = 0; i < bytes.length; i++) {
-    if (bytes.charCodeAt(i) !== whole.charCodeAt(i) && bytes.charCodeAt(i) !== 0) return false;
+    const byte = bytes.charCodeAt(i);
+    if (byte === 0) zeros = true;
+    else if (byte !== whole.charCodeAt(i)) return false;
   }
-  return true;
+  return zeros || bytes.length % 4096 === 0;
 }
 
 /**
