@@ -63,20 +63,25 @@ export function peakMiB([command, args], options = {}) {
   return Number.isFinite(kb) ? kb / 1024 : undefined;
 }
 
-/** `runs` pairs after one warm-up pair. */
-export function measure(command, { runs = 15, ...options } = {}) {
+/**
+ * `runs` pairs after one warm-up pair: the command, then the floor, or `against` (a command and
+ * its options) when the question is what the command costs more than another.
+ */
+export function measure(command, { runs = 15, against = [FLOOR, {}], ...options } = {}) {
+  const [other, otherOptions] = against;
   timeOnce(command, options);
-  timeOnce(FLOOR);
+  timeOnce(other, otherOptions);
   const times = [];
   const floors = [];
   const ratios = [];
   for (let i = 0; i < runs; i++) {
     const t = timeOnce(command, options);
-    const f = timeOnce(FLOOR);
+    const f = timeOnce(other, otherOptions);
     times.push(t);
     floors.push(f);
     ratios.push(t / f);
   }
   const memory = [0, 1, 2].map(() => peakMiB(command, options)).filter((m) => m !== undefined);
-  return { ms: median(times), floorMs: median(floors), ratio: median(ratios), peakMiB: memory.length ? median(memory) : undefined };
+  const extraMs = median(times.map((t, i) => t - floors[i]));
+  return { ms: median(times), floorMs: median(floors), ratio: median(ratios), extraMs, peakMiB: memory.length ? median(memory) : undefined };
 }

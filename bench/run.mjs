@@ -89,18 +89,29 @@ if (!argv.includes('--no-peers')) {
   }
 }
 
+// Init at 10x and 20x content, each run alternately with init at 1x: the time per extra file is
+// the median of the paired differences, so that the machine's slower and faster minutes, which
+// move a series of a few runs by tens of ms, fall on both sides of each pair.
 const scaling = [];
 if (!argv.includes('--no-scaling')) {
-  for (const scale of [1, 10, 20]) {
-    const { pkg, cleanup: remove } = syntheticPackage(ROOT, scale);
+  const initOf = (pkg) => [process.execPath, [cli(pkg), 'init', ...ML]];
+  const filesOf = (pkg) => {
     const probe = freshDir();
     spawnSync(process.execPath, [cli(pkg), 'init', probe, ...ML]);
-    const n = countFiles(probe);
-    const result = measure([process.execPath, [cli(pkg), 'init', ...ML]], { runs: Math.max(3, Math.round(runs / (scale === 1 ? 1 : 3))), ...initJob });
-    scaling.push({ scale, files: n, ...result });
-    console.error(`  init at ${scale}x content: ${n} files, ${result.ms.toFixed(0)} ms`);
+    return countFiles(probe);
+  };
+  const one = syntheticPackage(ROOT, 1);
+  const oneFiles = filesOf(one.pkg);
+  for (const scale of [10, 20]) {
+    const { pkg, cleanup: remove } = syntheticPackage(ROOT, scale);
+    const n = filesOf(pkg);
+    const result = measure(initOf(pkg), { runs: Math.max(5, Math.round(runs / 2)), ...initJob, against: [initOf(one.pkg), initJob] });
+    if (scaling.length === 0) scaling.push({ scale: 1, files: oneFiles, ms: result.floorMs });
+    scaling.push({ scale, files: n, ms: result.ms, perFile: result.extraMs / (n - oneFiles) });
+    console.error(`  init at ${scale}x content: ${n} files, ${result.ms.toFixed(0)} ms (at 1x ${result.floorMs.toFixed(0)} ms), ${(result.extraMs / (n - oneFiles)).toFixed(2)} ms per extra file`);
     remove();
   }
+  one.cleanup();
 }
 cleanup();
 
@@ -114,7 +125,6 @@ if (large.length) {
 }
 if (scaling.length) {
   console.log(`\n| content | files written | init median | per file above 1x |\n| --- | ---: | ---: | ---: |`);
-  const [base] = scaling;
-  for (const s of scaling) console.log(`| ${s.scale}x | ${s.files} | ${s.ms.toFixed(0)} ms | ${s === base ? '' : `${((s.ms - base.ms) / (s.files - base.files)).toFixed(2)} ms`} |`);
+  for (const s of scaling) console.log(`| ${s.scale}x | ${s.files} | ${s.ms.toFixed(0)} ms | ${s.perFile === undefined ? '' : `${s.perFile.toFixed(2)} ms`} |`);
 }
 console.log(`\nnode ${process.version}, ${runs} runs per case; ratios are medians of per-pair ratios against \`node -e 0\`.`);
