@@ -84,7 +84,10 @@ export interface Records {
  * the files into place, then renames the manifest into place. So a file the run whose manifest
  * is on disk wrote last changed between that manifest's modification and its change time
  * (`committed`); one written by a run that died before its commit, after the manifest's temp
- * file it left was written (`diedAfter`).
+ * file it left was written (`diedAfter`). A manifest written where it stands (by a checkout, a
+ * copy) changed when it was written, and tells of no run: file systems stamp times in ticks of
+ * a few ms, in which git writes many files. A run that commits within the tick it staged in
+ * leaves no window either, and what a crash does to its files is not recognised.
  */
 export interface LastWrites {
   committed?: { from: bigint; to: bigint };
@@ -95,7 +98,8 @@ function lastWrites(projectDir: string, committed: boolean): LastWrites {
   const stat = (path: string) => statSync(join(projectDir, path), { bigint: true, throwIfNoEntry: false });
   const manifest = committed ? stat(MANIFEST_FILE) : undefined;
   const staged = stat(tempOf(MANIFEST_FILE));
-  return { ...(manifest && { committed: { from: manifest.mtimeNs, to: manifest.ctimeNs } }), ...(staged && { diedAfter: staged.mtimeNs }) };
+  const renamed = manifest && manifest.ctimeNs > manifest.mtimeNs;
+  return { ...(renamed && { committed: { from: manifest.mtimeNs, to: manifest.ctimeNs } }), ...(staged && { diedAfter: staged.mtimeNs }) };
 }
 
 /**

@@ -5,11 +5,12 @@
  * the disk, it may be short, empty or hold zero bytes where its data was; the next run writes it
  * again, and never takes a person's edit for such damage (decide.ts, damagedByCrash).
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { realDisk, type DiskOps } from '../../src/sync/disk-ops.js';
+import { readRecords } from '../../src/sync/records.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
@@ -33,6 +34,23 @@ const zeros: Damage = (bytes) => bytes.slice(0, 8) + '\0'.repeat(bytes.length - 
 const atABlock: Damage = (bytes) => bytes.slice(0, 4096);
 /** Not what a file system leaves: no zeros, not at a block (a person's cut looks like this). */
 const half: Damage = (bytes) => bytes.slice(0, bytes.length >> 1);
+
+/**
+ * Wait until the file system's clock has moved past `path`'s modification. It moves in ticks of
+ * a few ms, and a run that commits within the tick it staged its manifest in leaves no window to
+ * tell its files by (records.ts, lastWrites); a real run's flush takes about a tick, a test's may
+ * not.
+ */
+function tickPast(path: string): void {
+  const probe = join(dirname(path), '.tick');
+  const then = statSync(path, { bigint: true }).mtimeNs;
+  for (;;) {
+    writeFileSync(probe, '');
+    const now = statSync(probe, { bigint: true }).ctimeNs;
+    rmSync(probe);
+    if (now > then) return;
+  }
+}
 
 /**
  * A disk on which the power goes after the run: every file created without a flush keeps only
@@ -62,6 +80,7 @@ function powerCut(damage: Damage, dieAt?: string): DiskOps & { unflushed: string
         dead = true;
         throw new Error('the power went');
       }
+      if (to.endsWith('manifest.json')) tickPast(from);
       realDisk.rename(from, to);
     }),
     unlink: alive(realDisk.unlink),
@@ -171,6 +190,19 @@ describe('a crash after the commit, before base.json.next became base.json', () 
     expect(readFile(dir, 'docs/guide.md')).toBe(`${V3}my own note\n`);
     expect(exists(dir, '.scaffold/base.json.next')).toBe(false);
     expect(JSON.parse(readFile(dir, '.scaffold/base.json'))['docs/guide.md']).toBe(V3);
+  });
+});
+
+describe('when a run put its files in place', () => {
+  it("is told by the manifest it renamed into place, and by no manifest a checkout or a copy wrote", async () => {
+    const dir = tempDir();
+    await run(dir, [guide(V1)], { disk: powerCut((bytes) => bytes) });
+    const { committed } = readRecords(dir, '1.0.0', []).lastWrites();
+    const changed = statSync(join(dir, 'docs/guide.md'), { bigint: true }).ctimeNs;
+    expect(committed && committed.from <= changed && changed <= committed.to).toBe(true);
+    // git checks the manifest out by writing it where it stands, and many files in the same tick.
+    writeFile(dir, '.scaffold/manifest.json', readFile(dir, '.scaffold/manifest.json'));
+    expect(readRecords(dir, '1.0.0', []).lastWrites().committed).toBeUndefined();
   });
 });
 
