@@ -157,7 +157,8 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   const staged: string[] = [];
   const toFlush: string[] = [];
   const parents = new Set<string>();
-  // The folders step 2 renames into (and deletes from), flushed then: the larger of the two flushes sizes the threadpool.
+  // The folders step 2 renames into (and deletes from), flushed then: the larger of the two
+  // flushes sizes the threadpool.
   const folderCount = new Set(ops.filter((op) => op.kind === 'write' || op.kind === 'delete' || op.kind === 'delete-folder').map((op) => dirname(op.path))).size;
   // 1. stage, after removing what a crashed run left (its temp files have the names ours take;
   //    the lock it left was broken when this run took the lock, lock.ts)

@@ -22,15 +22,16 @@ export interface DiskOps {
   mkdir(path: string): void;
   /**
    * Create `path`, which must not exist, with these bytes and mode. `flushed: false` says no
-   * flush will be asked for it (its bytes are in the records, apply.ts): it is closed at once.
+   * flush will be asked for it (Scaffold's render alone, which the next run can write again if a
+   * crash damages it: apply.ts): it is closed at once.
    */
   create(path: string, data: Bytes, mode?: number, flushed?: boolean): void;
   /**
    * Flush files, or folders (their entries: renames into them), to disk, all at once: a rename
-   * that follows never exposes an empty or partial file, and the records commit only after the
-   * files they describe are on disk. Many flushes at once cost about what one does: the file
-   * system commits them together. `most`: the most paths any flush of this run will name, which
-   * sizes the threadpool at the first (sizeThreadpool).
+   * that follows never puts an empty or partial file in the place of one, and the records commit
+   * only after what no run could write again is on disk. Many flushes at once cost about what
+   * one does: the file system commits them together. `most`: the most paths any flush of this
+   * run will name, which sizes the threadpool at the first (sizeThreadpool).
    */
   flush(paths: string[], most?: number): Promise<void>;
   rename(from: string, to: string): void;
