@@ -268,7 +268,7 @@ function decideFile(
   const replace = (extra: Partial<Change>): Change => ({ ...base, action: 'update', write, mode: disk.mode(file.path), ...(renderOnly && { renderOnly: true }), ...extra });
   if (file.policy === 'config') return replace({});
   if (damagedByCrash(file, raw, record, records, disk)) {
-    const reason = "a crash cut it short after Scaffold wrote it (it held only part of Scaffold's text, nothing of yours): written again";
+    const reason = "damaged by a crash after Scaffold wrote it (it held part of Scaffold's text and nothing of yours): written again";
     return { ...base, action: 'update', write: wholeFile(file, file.content), mode: disk.mode(file.path), renderOnly: true, reason };
   }
   if (file.policy === 'merge-json') {
@@ -328,8 +328,7 @@ function damagedByCrash(file: PlannedFile, raw: string, record: FileRecord | und
  * `bytes` is what a crash can leave of `whole`, written but not yet on the disk: nothing (ext4
  * leaves such a file empty), `whole` with zero bytes where its data was missing (XFS), or
  * `whole` cut at a 4 KiB block. Every byte is `whole`'s at that place or zero. A file merely
- * shorter is not taken for damage: a person's cut looks the same, and a file system's clock moves
- * in ticks of a few ms, in which git may write both the manifest and that file.
+ * shorter is not taken for damage: a person's cut looks the same.
  */
 function crashLeft(bytes: string, whole: string): boolean {
   if (bytes === whole || bytes.length > whole.length) return false;

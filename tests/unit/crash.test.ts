@@ -101,7 +101,7 @@ describe('a crash after a run', () => {
       // `update --check` calls it out of date; the next run repairs it.
       const looked = (await run(dir, [guide(LONG)], { write: false }))['docs/guide.md']!;
       expect(looked.action).toBe('update');
-      expect(looked.reason).toMatch(/a crash cut it short after Scaffold wrote it/);
+      expect(looked.reason).toMatch(/damaged by a crash after Scaffold wrote it/);
       expect((await run(dir, [guide(LONG)]))['docs/guide.md']!.action).toBe('update');
       expect(readFile(dir, 'docs/guide.md')).toBe(LONG);
       expect((await run(dir, [guide(LONG)]))['docs/guide.md']!.action).toBe('unchanged');
