@@ -157,9 +157,10 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
   const staged: string[] = [];
   const toFlush: string[] = [];
   const parents = new Set<string>();
-  // The folders step 2 renames into (and deletes from), flushed then: the larger of the two
-  // flushes sizes the threadpool.
-  const folderCount = new Set(ops.filter((op) => op.kind === 'write' || op.kind === 'delete' || op.kind === 'delete-folder').map((op) => dirname(op.path))).size;
+  // What step 2 renames into place or removes, and the folders it flushes then: the larger of the
+  // two flushes sizes the threadpool.
+  const placed = ops.filter((op) => op.path !== MANIFEST_FILE && (op.kind === 'write' || op.kind === 'delete' || op.kind === 'delete-folder'));
+  const folders = new Set(placed.map((op) => dirname(at(op.path))));
   // 1. stage, after removing what a crashed run left (its temp files have the names ours take;
   //    the lock it left was broken when this run took the lock, lock.ts)
   try {
@@ -180,22 +181,19 @@ export async function applyOps(projectDir: string, ops: Op[], disk: DiskOps): Pr
     }
     // What no run could write again (a byte of the person's, the answers) and the records are
     // on disk before anything is renamed into place.
-    await disk.flush(toFlush, Math.max(toFlush.length, folderCount));
+    await disk.flush(toFlush, Math.max(toFlush.length, folders.size));
   } catch (error) {
     undo(disk, staged, made);
     throw environmentError(error, 'nothing was changed');
   }
   // 2. commit the files; 3. commit the records (manifest, then base.json)
-  const folders = new Set<string>();
   let done = 0;
   const total = ops.filter((op) => op.kind === 'write' || op.kind === 'delete').length;
   try {
-    for (const op of ops.filter((o) => o.path !== MANIFEST_FILE && o.kind !== 'commit-bases')) {
+    for (const op of placed) {
       if (op.kind === 'write') disk.rename(tempOf(at(op.path)), at(op.path));
       else if (op.kind === 'delete') removeIfThere(disk, at(op.path));
-      else if (op.kind === 'delete-folder') removeTree(disk, at(op.path));
-      else continue;
-      folders.add(dirname(at(op.path)));
+      else removeTree(disk, at(op.path));
       done++;
     }
     // A folder that a delete left empty goes too (never the project's own).
