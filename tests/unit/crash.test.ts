@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { realDisk, type DiskOps } from '../../src/sync/disk-ops.js';
+import { tempOf } from '../../src/sync/paths.js';
 import { readRecords } from '../../src/sync/records.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
@@ -36,14 +37,15 @@ const atABlock: Damage = (bytes) => bytes.slice(0, 4096);
 const half: Damage = (bytes) => bytes.slice(0, bytes.length >> 1);
 
 /**
- * Wait until the file system's clock has moved past `path`'s modification. It moves in ticks of
- * a few ms, and a run that commits within the tick it staged its manifest in leaves no window to
- * tell its files by (records.ts, lastWrites); a real run's flush takes about a tick, a test's may
- * not.
+ * Wait until a file changed now gets a later change time than `path` (whose modification is no
+ * later than its change). File systems stamp times from a clock that moves in ticks (4 ms on many
+ * Linux machines). A run that commits within the tick it staged its manifest in leaves no window
+ * to tell its files by (records.ts, lastWrites), and a person's edit and a run are further apart
+ * than a tick: a real run's flush takes about one, a test's run and edits may not.
  */
 function tickPast(path: string): void {
   const probe = join(dirname(path), '.tick');
-  const then = statSync(path, { bigint: true }).mtimeNs;
+  const then = statSync(path, { bigint: true }).ctimeNs;
   for (;;) {
     writeFileSync(probe, '');
     const now = statSync(probe, { bigint: true }).ctimeNs;
@@ -161,20 +163,6 @@ describe('a crash after a run', () => {
   });
 });
 
-/**
- * Wait until a file changed now gets a later change time than `path`. File systems stamp times
- * from a clock that moves in ticks (4 ms on many Linux machines), and a person's edit and a run
- * are further apart than that; in a test they may not be.
- */
-async function clockPast(dir: string, path: string): Promise<void> {
-  const then = statSync(join(dir, path), { bigint: true }).ctimeNs;
-  for (;;) {
-    writeFile(dir, '.tick', '');
-    if (statSync(join(dir, '.tick'), { bigint: true }).ctimeNs > then) return;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
-
 describe('a crash after the commit, before base.json.next became base.json', () => {
   it('leaves the new bases where the next run finds them: it merges with them and finishes', async () => {
     const dir = tempDir();
@@ -210,19 +198,28 @@ describe("a person's edit", () => {
   it('that cuts a file after the run is theirs, not damage', async () => {
     const dir = tempDir();
     await run(dir, [guide(V1)]);
-    await clockPast(dir, '.scaffold/manifest.json');
+    tickPast(join(dir, '.scaffold/manifest.json'));
     writeFile(dir, 'docs/guide.md', V1.slice(0, 12));
     expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('keep');
     expect(readFile(dir, 'docs/guide.md')).toBe(V1.slice(0, 12));
+  });
+
+  it('that empties a file after the run, as a crash could, is theirs too: it came after the commit', async () => {
+    const dir = tempDir();
+    await run(dir, [guide(V1)]);
+    tickPast(join(dir, '.scaffold/manifest.json'));
+    writeFile(dir, 'docs/guide.md', '');
+    expect((await run(dir, [guide(V1)]))['docs/guide.md']!.action).toBe('keep');
+    expect(readFile(dir, 'docs/guide.md')).toBe('');
   });
 
   it('that cut a file before a run which wrote other files stays theirs in the runs after it', async () => {
     const dir = tempDir();
     const other = (content: string) => file('docs/other.md', content);
     await run(dir, [guide(V1), other(V1)]);
-    await clockPast(dir, '.scaffold/manifest.json');
+    tickPast(join(dir, '.scaffold/manifest.json'));
     writeFile(dir, 'docs/guide.md', '');
-    await clockPast(dir, 'docs/guide.md');
+    tickPast(join(dir, 'docs/guide.md'));
     // This run writes other.md and commits its records after the person's cut.
     expect(await run(dir, [guide(V1), other(V2)])).toMatchObject({ 'docs/guide.md': { action: 'keep' }, 'docs/other.md': { action: 'update' } });
     expect((await run(dir, [guide(V1), other(V2)]))['docs/guide.md']!.action).toBe('keep');
@@ -233,7 +230,7 @@ describe("a person's edit", () => {
     const dir = tempDir();
     await expect(run(dir, [guide(LONG)], { disk: powerCut(empty, 'manifest.json') })).rejects.toThrow();
     // Between the crash and the next run, the person writes into the file: 4 KiB of the render and a line of their own.
-    await clockPast(dir, 'docs/guide.md');
+    tickPast(join(dir, 'docs/guide.md'));
     writeFile(dir, 'docs/guide.md', `${atABlock(LONG)}my own line\n`);
     expect((await run(dir, [guide(LONG)]))['docs/guide.md']!.action).toBe('skip');
     expect(readFile(dir, 'docs/guide.md')).toBe(`${atABlock(LONG)}my own line\n`);
@@ -247,7 +244,7 @@ describe('what is flushed before the records are committed', () => {
     const disk = powerCut((bytes) => bytes);
     const files = [guide(V1), file('src/seed.ts', 'export {};\n', 'seed'), file('AGENTS.md', 'rules\n', 'block'), file('.scaffold/config.yml', 'answers: 1\n', 'config'), file('docs/styled.md', V2)];
     await run(dir, files, { disk, force: true });
-    const temp = (path: string) => join(dir, path.replace(/([^/]+)$/, '.$1.scaffold-tmp'));
+    const temp = (path: string) => tempOf(join(dir, path));
     // New files that hold only the render: a managed file, a seed, a block in a new file.
     expect(disk.unflushed.sort()).toEqual([temp('AGENTS.md'), temp('docs/guide.md'), temp('src/seed.ts')]);
     // The answers, a file in the person's CRLF style and the copy --force keeps of theirs, the records.
