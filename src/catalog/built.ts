@@ -13,10 +13,11 @@
  * bodies, most of the bytes, sit in a file of their own beside their group's (GroupFile below).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { once } from '../once.js';
 import { PACKAGE_ROOT, scaffoldVersion } from '../package-root.js';
+import { readRange } from '../read-bytes.js';
 import { filesUnder } from './files.js';
 
 export const COMPILED_DIR = 'dist/compiled';
@@ -33,16 +34,17 @@ type Artifact = { hash: string; value: unknown };
 type Group = Record<string, Artifact>;
 
 /**
- * A group's file: its artifacts, and the keys of its bodies in the order of the lines of
- * `<group>.bodies.jsonl`. Knowledge bodies are most of the build's bytes (the ml knowledge: 380 of
- * 400 KB) and a run needs each once, to render its entry: read with the group, they were all
- * parsed before the first was needed and lived to the end of the run (at 20 times the content,
- * tens of MB that the system hands out a page at a time). Apart, the file is read when a body is
- * first asked for, each line is parsed when its entry renders, and nothing keeps the tree.
+ * A group's file: its artifacts, and the key and length in bytes of each line of
+ * `<group>.bodies.jsonl`, in order. Knowledge bodies are most of the build's bytes (the ml
+ * knowledge: 380 of 400 KB) and a run needs each once, to render its entry: read with the group,
+ * they were all parsed before the first was needed and lived to the end of the run (at 20 times
+ * the content, tens of MB that the system hands out a page at a time). Apart, each line is read
+ * and parsed when its entry renders (through read-bytes.ts's one buffer), and nothing keeps the
+ * tree.
  */
 interface GroupFile {
   artifacts: Group;
-  bodies: string[];
+  bodies: [key: string, bytes: number][];
 }
 
 export function textHash(text: string): string {
@@ -58,7 +60,12 @@ function groupOf(source: string): string {
 const groupFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.json`);
 const bodiesFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}.bodies.jsonl`);
 const keyOf = (source: string, kind: ArtifactKind) => `${kind} ${source}`;
-const loaded = new Map<string, { artifacts: Group; bodies: Map<string, number>; lines?: { bytes: Buffer; starts: number[] } }>();
+/**
+ * The groups read so far. A group's bodies file is opened at its first body and stays open for
+ * the process (one per project type at most): a Scaffold reinstalled while a long run holds the
+ * group (`mcp`, `explore`) still reads the file its offsets describe.
+ */
+const loaded = new Map<string, { artifacts: Group; bodies: Map<string, { at: number; length: number }>; fd?: number }>();
 
 function stored(source: string, kind: ArtifactKind): Artifact | undefined {
   const name = groupOf(source);
@@ -66,24 +73,19 @@ function stored(source: string, kind: ArtifactKind): Artifact | undefined {
   if (!group) {
     const file = groupFile(name);
     const { artifacts, bodies } = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GroupFile) : { artifacts: {}, bodies: [] };
-    group = { artifacts, bodies: new Map(bodies.map((key, line) => [key, line])) };
+    group = { artifacts, bodies: new Map() };
+    let at = 0;
+    for (const [key, length] of bodies) {
+      group.bodies.set(key, { at, length });
+      at += length + 1;
+    }
     loaded.set(name, group);
   }
   const key = keyOf(source, kind);
   const line = group.bodies.get(key);
   if (line === undefined) return group.artifacts[key];
-  // One read for the group's bodies, kept as bytes (the file is ASCII): a line becomes a string
-  // only to be parsed, so the text never sits in memory twice.
-  group.lines ??= lineStarts(readFileSync(bodiesFile(name)));
-  const { bytes, starts } = group.lines;
-  return JSON.parse(bytes.toString('latin1', starts[line], starts[line + 1]! - 1)) as Artifact;
-}
-
-/** The offset of each line of a file that ends with a newline, and of its end. */
-function lineStarts(bytes: Buffer): { bytes: Buffer; starts: number[] } {
-  const starts = [0];
-  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) starts.push(at + 1);
-  return { bytes, starts };
+  group.fd ??= openSync(bodiesFile(name), 'r');
+  return JSON.parse(readRange(group.fd, line.at, line.length)) as Artifact;
 }
 
 /**
@@ -254,11 +256,13 @@ export function artifactStore() {
       let files = groups.size;
       for (const [group, all] of groups) {
         mkdirSync(dirname(groupFile(group)), { recursive: true });
-        const bodies = Object.keys(all).filter(isBody);
+        const lines = Object.keys(all).filter(isBody).map((key) => [key, asciiJson(all[key])] as const);
         const artifacts = Object.fromEntries(Object.entries(all).filter(([key]) => !isBody(key)));
+        // asciiJson's text is ASCII: a line's length is its length in bytes.
+        const bodies = lines.map(([key, line]): [string, number] => [key, line.length]);
         writeFileSync(groupFile(group), `${asciiJson({ artifacts, bodies } satisfies GroupFile)}\n`);
         if (bodies.length === 0) continue;
-        writeFileSync(bodiesFile(group), `${bodies.map((key) => asciiJson(all[key])).join('\n')}\n`);
+        writeFileSync(bodiesFile(group), `${lines.map(([, line]) => line).join('\n')}\n`);
         files++;
       }
       return files;

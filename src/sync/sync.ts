@@ -2,11 +2,12 @@
  * Bring the project in line with a FilePlan: decide, then (unless only looking) check the whole
  * plan, take the lock, decide again under it, and apply. See README.md for the steps.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Rename } from '../catalog/renames.js';
 import { environmentError, UserError } from '../errors.js';
 import { BASE_FILE, LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE, SCAFFOLD_DIR } from '../project-files.js';
+import { readFileBytes } from '../read-bytes.js';
 import type { FilePlan } from '../render/file-plan.js';
 import { applyOps, pendingOps, preflight, type Op } from './apply.js';
 import { planSync, type Change, type Disk, type SyncPlan } from './decide.js';
@@ -183,7 +184,7 @@ function projectDisk(projectDir: string): Disk {
       const found = stat(path);
       if (!found) return undefined;
       if (!found.isFile()) throw new UserError(`${path} is in the way: Scaffold needs to write a file there, but it is a folder; move it and run again`);
-      return readFileSync(join(projectDir, path), 'latin1');
+      return readFileBytes(join(projectDir, path));
     },
     mode: (path) => stat(path)?.mode,
     exists: (path) => stat(path) !== undefined,

@@ -1,13 +1,14 @@
 /**
  * Byte strings (src/sync/text.ts): Scaffold's Unicode text enters them as its UTF-8 bytes and
- * comes back unchanged; ASCII text is its own byte string; written, each is its bytes exactly.
- * And the records as sync writes them (src/sync/records.ts): base.json's chunks, the order of
- * paths.
+ * comes back unchanged; ASCII text is its own byte string; written, each is its bytes exactly;
+ * read (src/read-bytes.ts), each is the file's bytes exactly. And the records as sync writes them
+ * (src/sync/records.ts): base.json's chunks, the order of paths.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFileBytes, readRange } from '../../src/read-bytes.js';
 import { realDisk } from '../../src/sync/disk-ops.js';
 import { serializeBases, serializeManifest } from '../../src/sync/records.js';
 import { bytesOf, textOf } from '../../src/sync/text.js';
@@ -46,6 +47,32 @@ describe('writing byte strings', () => {
     }
   });
 
+});
+
+describe('reading byte strings', () => {
+  it("give a file's bytes exactly, through the reused buffer and past it, and only the bytes of each read", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scaffold-read-'));
+    try {
+      // Bytes that are not UTF-8, a file larger than the 64 KB buffer, then smaller ones after it.
+      const files = { raw: Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0xc3, 0x28]), large: Buffer.alloc(200_000, 'ab\n'), small: Buffer.from('one line\n'), empty: Buffer.alloc(0) };
+      for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+      for (const name of ['small', 'large', 'raw', 'small', 'empty']) {
+        expect(readFileBytes(join(dir, name)), name).toBe(files[name as keyof typeof files].toString('latin1'));
+      }
+      const fd = openSync(join(dir, 'large'), 'r');
+      try {
+        expect(readRange(fd, 3, 5)).toBe('ab\nab');
+        expect(readRange(fd, 199_998, 10), 'a range past the end gives what the file holds').toBe('ab');
+      } finally {
+        closeSync(fd);
+      }
+      mkdirSync(join(dir, 'folder'));
+      expect(() => readFileBytes(join(dir, 'folder'))).toThrow(/EISDIR/);
+      expect(() => readFileBytes(join(dir, 'missing'))).toThrow(/ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the records as written', () => {

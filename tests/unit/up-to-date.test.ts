@@ -111,10 +111,15 @@ describe("the shipped content's fingerprint", () => {
     };
     const suite = fromBuild('templates/ml-unit/suite.yml', 'data', read, () => undefined) as { name?: string } | undefined;
     expect(suite?.name).toBe('ml-unit');
-    // A knowledge entry's body comes from the file beside its group's, parsed when asked for.
-    const body = fromBuild('content/knowledge/ml/ml-testing.md', 'body', read, () => undefined);
-    const text = readFileSync(fileURLToPath(new URL('../../content/knowledge/ml/ml-testing.md', import.meta.url)), 'utf8');
-    expect(body).toEqual(parseTemplate(text.slice(text.indexOf('\n---\n') + 5), 'ml-testing.md'));
+    // A knowledge entry's body comes from the file beside its group's, read at its offset and
+    // parsed when asked for: every entry's, in an order other than the file's.
+    const entries = shippedFilesUnder('content/knowledge').reverse();
+    expect(entries.length).toBeGreaterThan(50);
+    for (const entry of entries) {
+      const body = fromBuild(`content/knowledge/${entry}`, 'body', read, () => undefined);
+      const text = readFileSync(fileURLToPath(new URL(`../../content/knowledge/${entry}`, import.meta.url)), 'utf8');
+      expect(body, entry).toEqual(parseTemplate(text.slice(text.indexOf('\n---\n') + 5), entry.split('/').pop()!));
+    }
     // Nothing stored under that name: the file is read and derived.
     expect(() => fromBuild('templates/ml-unit/no-such.yml', 'data', read, () => undefined)).toThrow('read the file');
   });
