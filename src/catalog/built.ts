@@ -62,8 +62,9 @@ const bodiesFile = (group: string) => join(PACKAGE_ROOT, COMPILED_DIR, `${group}
 const keyOf = (source: string, kind: ArtifactKind) => `${kind} ${source}`;
 /**
  * The groups read so far. A group's bodies file is opened at its first body and stays open for
- * the process (one per project type at most): a Scaffold reinstalled while a long run holds the
- * group (`mcp`, `explore`) still reads the file its offsets describe.
+ * the process (one per project type at most): a long run that holds the group (`mcp`, `explore`)
+ * keeps reading the file its offsets describe while Scaffold is reinstalled or rebuilt (npm and
+ * the build remove the old files and write new ones; the open file stays the old one).
  */
 const loaded = new Map<string, { artifacts: Group; bodies: Map<string, { at: number; length: number }>; fd?: number }>();
 
