@@ -6,15 +6,17 @@
 // the same for each order, and in how many pairs B was faster. On the 2-core VMs Scaffold is
 // measured on, a build compared with itself gave medians from -4.3 to +2.9 ms, so a change is
 // trusted when most of 100 pairs favour it, not by its median.
-// Cases (comma-separated, default init): init, check, merge, answer, as in bench/run.mjs.
+// Cases (comma-separated, default init): init, check, merge, answer, as in bench/run.mjs, and
+// init-<N>x, init with N times the content (bench/scaling.mjs; init-20x writes ~1,000 files).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanup, freshDir, median } from './measure.mjs';
 import { appendNote, copyWith, freshConfigText, initialized, nextRelease } from './projects.mjs';
+import { syntheticPackage } from './scaling.mjs';
 
 const [a, b, casesArg = 'init', pairsArg = '40'] = process.argv.slice(2);
-if (!a || !b) throw new Error('usage: node bench/compare.mjs <package A> <package B> [init,check,merge,answer] [pairs]');
+if (!a || !b) throw new Error('usage: node bench/compare.mjs <package A> <package B> [init,init-20x,check,merge,answer] [pairs]');
 const roots = [resolve(a), resolve(b)];
 const pairs = Number(pairsArg);
 process.env.NODE_COMPILE_CACHE = freshDir();
@@ -26,11 +28,15 @@ const samples = new Map();
 const releases = new Map();
 const sampleOf = (root) => samples.get(root) ?? samples.set(root, initialized(join(root, 'dist/cli.cjs'), ML)).get(root);
 const releaseOf = (root) => releases.get(root) ?? releases.set(root, nextRelease(root, 'ml', FIVE)).get(root);
+const scaled = new Map();
+const scaledOf = (root, scale) => scaled.get(`${scale} ${root}`) ?? scaled.set(`${scale} ${root}`, syntheticPackage(root, scale)).get(`${scale} ${root}`);
 
 /** The command line of one run of `name` with package `root`, its project prepared untimed. */
 function commandOf(name, root) {
   const cli = (pkg) => join(pkg, 'dist/cli.cjs');
   if (name === 'init') return [cli(root), 'init', freshDir(), ...ML];
+  const scale = /^init-(\d+)x$/.exec(name)?.[1];
+  if (scale) return [cli(scaledOf(root, Number(scale)).pkg), 'init', freshDir(), ...ML];
   if (name === 'check') return [cli(root), 'update', '--check', '--quiet', sampleOf(root)];
   if (name === 'merge') {
     const edited = copyWith(sampleOf(root), (dir) => {
@@ -47,7 +53,7 @@ function commandOf(name, root) {
     })();
     return [cli(root), 'update', '--quiet', ...changed.args];
   }
-  throw new Error(`no case "${name}": init, check, merge or answer`);
+  throw new Error(`no case "${name}": init, init-<N>x, check, merge or answer`);
 }
 
 function timeOnce(name, root) {
@@ -82,5 +88,5 @@ for (const name of casesArg.split(',')) {
       `(A first ${fmt(median(diffs[0]))}, B first ${fmt(median(diffs[1]))}); B faster in ${bFaster} of ${pairs} pairs`,
   );
 }
-for (const release of releases.values()) release.cleanup();
+for (const made of [...releases.values(), ...scaled.values()]) made.cleanup();
 cleanup();
