@@ -9,10 +9,9 @@
 // Cases (comma-separated, default init): init, check, merge, answer, as in bench/run.mjs, and
 // init-<N>x, init with N times the content (bench/scaling.mjs; init-20x writes ~1,000 files).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanup, freshDir, median } from './measure.mjs';
-import { appendNote, copyWith, freshConfigText, initialized, nextRelease } from './projects.mjs';
+import { answerChanged, editedFive, FIVE, initialized, ML, nextRelease } from './projects.mjs';
 import { syntheticPackage } from './scaling.mjs';
 
 const [a, b, casesArg = 'init', pairsArg = '40'] = process.argv.slice(2);
@@ -20,8 +19,6 @@ if (!a || !b) throw new Error('usage: node bench/compare.mjs <package A> <packag
 const roots = [resolve(a), resolve(b)];
 const pairs = Number(pairsArg);
 process.env.NODE_COMPILE_CACHE = freshDir();
-const ML = ['--yes', '--quiet', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'deep-learning'];
-const FIVE = ['ml-testing', 'ml-architecture', 'ml-security', 'ml-requirements', 'ml-conventions'];
 
 // Per package: a project written by its init, and its next release (for the merge).
 const samples = new Map();
@@ -38,21 +35,8 @@ function commandOf(name, root) {
   const scale = /^init-(\d+)x$/.exec(name)?.[1];
   if (scale) return [cli(scaledOf(root, Number(scale)).pkg), 'init', freshDir(), ...ML];
   if (name === 'check') return [cli(root), 'update', '--check', '--quiet', sampleOf(root)];
-  if (name === 'merge') {
-    const edited = copyWith(sampleOf(root), (dir) => {
-      FIVE.forEach((entry) => appendNote(join(dir, 'docs/knowledge', `${entry}.md`)));
-      freshConfigText(dir);
-    })();
-    return [cli(releaseOf(root).pkg), 'update', '--quiet', ...edited.args];
-  }
-  if (name === 'answer') {
-    const changed = copyWith(sampleOf(root), (dir) => {
-      const config = join(dir, '.scaffold/config.yml');
-      writeFileSync(config, readFileSync(config, 'utf8').replace('modelType: deep-learning', 'modelType: classical'));
-      freshConfigText(dir);
-    })();
-    return [cli(root), 'update', '--quiet', ...changed.args];
-  }
+  if (name === 'merge') return [cli(releaseOf(root).pkg), 'update', '--quiet', ...editedFive(sampleOf(root))().args];
+  if (name === 'answer') return [cli(root), 'update', '--quiet', ...answerChanged(sampleOf(root))().args];
   throw new Error(`no case "${name}": init, init-<N>x, check, merge or answer`);
 }
 
@@ -66,7 +50,7 @@ function timeOnce(name, root) {
   return ms;
 }
 
-const fmt = (ms) => `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms`;
+const fmt = (ms) => (Number.isNaN(ms) ? 'none' : `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms`);
 for (const name of casesArg.split(',')) {
   // One untimed run each: it writes the command's code cache, as a machine's first run does.
   for (const root of roots) timeOnce(name, root);

@@ -7,6 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDir } from './measure.mjs';
 
+/** The project every case runs on: a deep ml project, trained and served. */
+export const ML = ['--yes', '--quiet', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'deep-learning'];
+/** The knowledge entries the person edited and the next release changed, in "merging 5 edited files". */
+export const FIVE = ['ml-testing', 'ml-architecture', 'ml-security', 'ml-requirements', 'ml-conventions'];
+export const knowledgeFile = (dir, name) => join(dir, 'docs/knowledge', `${name}.md`);
+
+/** "merging 5 edited files": a copy of `sample` where the person added a note to each of FIVE. */
+export const editedFive = (sample) =>
+  copyWith(sample, (dir) => {
+    FIVE.forEach((name) => appendNote(knowledgeFile(dir, name)));
+    freshConfigText(dir);
+  });
+
+/** "after an answer change": a copy of `sample` whose config.yml switches the model type. */
+export const answerChanged = (sample) =>
+  copyWith(sample, (dir) => {
+    const config = join(dir, '.scaffold/config.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('modelType: deep-learning', 'modelType: classical'));
+    freshConfigText(dir);
+  });
+
 /** A project written by `init` with these flags; the bench copies it for each run. */
 export function initialized(cli, flags) {
   const dir = freshDir();

@@ -3,14 +3,14 @@
 // edited file, and init at 1x, 10x and 20x content (about 1,000 files). Scaffold is timed as a
 // user runs it: the package packed and unpacked (bench/installed.mjs).
 // Options: --runs N (default 15), --no-peers, --no-scaling, --no-large.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanup, freshDir, measure } from './measure.mjs';
 import { installedPackage } from './installed.mjs';
 import { installPeers, peerJobs } from './peers.mjs';
 import { syntheticPackage } from './scaling.mjs';
-import { appendNote, copyWith, freshConfigText, initialized, insertBlock, nextRelease } from './projects.mjs';
+import { answerChanged, copyWith, editedFive, FIVE, initialized, insertBlock, knowledgeFile, ML, nextRelease } from './projects.mjs';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,7 +24,6 @@ const INSTALLED = installedPackage(ROOT);
 // bench's own, so that no earlier cache is used; one row is timed without it.
 process.env.NODE_COMPILE_CACHE = freshDir();
 const cli = (root = INSTALLED) => join(root, 'dist/cli.cjs');
-const ML = ['--yes', '--quiet', '--type', 'ml', '--ml-phase', 'both', '--ml-model-type', 'deep-learning'];
 
 
 function countFiles(dir) {
@@ -49,21 +48,10 @@ row('scaffold update --check, unchanged', measure([process.execPath, [cli(), 'up
 
 // Update after a person's edits and a new release: five edited knowledge files, each changed by
 // the release too, are merged line by line.
-const FIVE = ['ml-testing', 'ml-architecture', 'ml-security', 'ml-requirements', 'ml-conventions'];
 const next = nextRelease(ROOT, 'ml', FIVE);
-const knowledgeFile = (dir, name) => join(dir, 'docs/knowledge', `${name}.md`);
-const editFive = copyWith(sample, (dir) => {
-  FIVE.forEach((name) => appendNote(knowledgeFile(dir, name)));
-  freshConfigText(dir);
-});
-row('scaffold update, merging 5 edited files', measure([process.execPath, [cli(next.pkg), 'update', '--quiet']], { runs, prepare: editFive }), '<= 2.0x');
+row('scaffold update, merging 5 edited files', measure([process.execPath, [cli(next.pkg), 'update', '--quiet']], { runs, prepare: editedFive(sample) }), '<= 2.0x');
 // Update after an answer change: the model type in config.yml, which changes code and entries.
-const answerChanged = copyWith(sample, (dir) => {
-  const config = join(dir, '.scaffold/config.yml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace('modelType: deep-learning', 'modelType: classical'));
-  freshConfigText(dir);
-});
-row('scaffold update, after an answer change', measure([process.execPath, [cli(), 'update', '--quiet']], { runs, prepare: answerChanged }), '<= 2.0x');
+row('scaffold update, after an answer change', measure([process.execPath, [cli(), 'update', '--quiet']], { runs, prepare: answerChanged(sample) }), '<= 2.0x');
 
 // A person's very large edit of a file the release changed: time per MiB at 5 and at 50 MiB.
 const large = [];
