@@ -8,9 +8,8 @@
 // trusted when most of 100 pairs favour it, not by its median.
 // Cases (comma-separated, default init): init, check, merge, answer, as in bench/run.mjs, and
 // init-<N>x, init with N times the content (bench/scaling.mjs; init-20x writes ~1,000 files).
-import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { cleanup, freshDir, median } from './measure.mjs';
+import { cleanup, freshDir, median, timeOnce } from './measure.mjs';
 import { answerChanged, editedFive, FIVE, initialized, ML, nextRelease } from './projects.mjs';
 import { syntheticPackage } from './scaling.mjs';
 
@@ -20,16 +19,16 @@ const roots = [resolve(a), resolve(b)];
 const pairs = Number(pairsArg);
 process.env.NODE_COMPILE_CACHE = freshDir();
 
-// Per package: a project written by its init, and its next release (for the merge).
-const samples = new Map();
-const releases = new Map();
-const sampleOf = (root) => samples.get(root) ?? samples.set(root, initialized(join(root, 'dist/cli.cjs'), ML)).get(root);
-const releaseOf = (root) => releases.get(root) ?? releases.set(root, nextRelease(root, 'ml', FIVE)).get(root);
-const scaled = new Map();
-const scaledOf = (root, scale) => scaled.get(`${scale} ${root}`) ?? scaled.set(`${scale} ${root}`, syntheticPackage(root, scale)).get(`${scale} ${root}`);
+// Per package, made on first use: a project written by its init, its next release (for the
+// merge), and its copies with N times the content.
+const made = new Map();
+const keep = (key, make) => made.get(key) ?? made.set(key, make()).get(key);
+const sampleOf = (root) => keep(`sample ${root}`, () => initialized(join(root, 'dist/cli.cjs'), ML));
+const releaseOf = (root) => keep(`release ${root}`, () => nextRelease(root, 'ml', FIVE));
+const scaledOf = (root, scale) => keep(`${scale}x ${root}`, () => syntheticPackage(root, scale));
 
-/** The command line of one run of `name` with package `root`, its project prepared untimed. */
-function commandOf(name, root) {
+/** The arguments of one run of `name` with package `root`, its project prepared untimed. */
+function argsOf(name, root) {
   const cli = (pkg) => join(pkg, 'dist/cli.cjs');
   if (name === 'init') return [cli(root), 'init', freshDir(), ...ML];
   const scale = /^init-(\d+)x$/.exec(name)?.[1];
@@ -40,27 +39,18 @@ function commandOf(name, root) {
   throw new Error(`no case "${name}": init, init-<N>x, check, merge or answer`);
 }
 
-function timeOnce(name, root) {
-  const args = commandOf(name, root);
-  spawnSync('sync');
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (run.status !== 0) throw new Error(`${name} with ${root} exited ${run.status}: ${run.stderr}`);
-  return ms;
-}
-
 const fmt = (ms) => (Number.isNaN(ms) ? 'none' : `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms`);
 for (const name of casesArg.split(',')) {
   // One untimed run each: it writes the command's code cache, as a machine's first run does.
-  for (const root of roots) timeOnce(name, root);
+  const run = (root) => timeOnce([process.execPath, argsOf(name, root)]);
+  for (const root of roots) run(root);
   const times = [[], []];
   const diffs = [[], []];
   let bFaster = 0;
   for (let i = 0; i < pairs; i++) {
     const order = i % 2 === 0 ? [0, 1] : [1, 0];
     const t = [0, 0];
-    for (const side of order) t[side] = timeOnce(name, roots[side]);
+    for (const side of order) t[side] = run(roots[side]);
     times[0].push(t[0]);
     times[1].push(t[1]);
     diffs[i % 2].push(t[1] - t[0]);
@@ -72,5 +62,6 @@ for (const name of casesArg.split(',')) {
       `(A first ${fmt(median(diffs[0]))}, B first ${fmt(median(diffs[1]))}); B faster in ${bFaster} of ${pairs} pairs`,
   );
 }
-for (const made of [...releases.values(), ...scaled.values()]) made.cleanup();
+// The packages; the projects are folders of measure.mjs's, which cleanup() removes.
+for (const thing of made.values()) thing.cleanup?.();
 cleanup();

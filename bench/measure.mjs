@@ -42,7 +42,7 @@ function settle() {
  * and a working folder (a fresh output folder per run). `input` is written to its stdin, which
  * then closes (an MCP server answers and exits).
  */
-function timeOnce([command, args], options = {}) {
+export function timeOnce([command, args], options = {}) {
   const { args: extra = [], cwd = options.cwd } = options.prepare ? options.prepare() : {};
   settle();
   const start = process.hrtime.bigint();
