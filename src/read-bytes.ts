@@ -7,7 +7,9 @@
  * 380 KB of stored bodies in one Buffer touched ~90 new pages, at 20 times the content 7.6 MB
  * and ~1,850 (52 against 25 ms to read and parse them, a script run apart). Through this buffer
  * a run touches its 64 KB once; only a read larger than that gets a Buffer of its own. The
- * string made from the bytes is the one copy that stays.
+ * string made from the bytes is the one copy that stays. Writes have a buffer of their own
+ * (sync/disk-ops.ts): it holds bytes not yet written while a lazy writer (base.json's) makes its
+ * next chunk, which must be free to read a file meanwhile.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
