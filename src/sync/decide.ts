@@ -257,7 +257,7 @@ function decideFile(
       return { ...base, action: 'keep', deleted: true, reason: `deleted by you; \`scaffold update --restore ${file.path}\` brings it back` };
     }
     // config.yml holds the answers, which nothing else keeps: it is flushed like a person's file.
-    return { ...base, action: 'create', write: wholeFile(file, file.content), ...(file.policy !== 'config' && { renderOnly: true }) };
+    return { ...base, action: 'create', write: wholeFile(file), ...(file.policy !== 'config' && { renderOnly: true }) };
   }
   // Only a file on disk needs the render as a byte string (text.ts), to compare and merge with.
   const content = bytesOf(file.content);
@@ -269,7 +269,7 @@ function decideFile(
   if (file.policy === 'config') return replace({});
   if (damagedByCrash(file, raw, record, records, disk)) {
     const reason = "damaged by a crash after Scaffold wrote it (it held part of Scaffold's text and nothing of yours): written again";
-    return { ...base, action: 'update', write: wholeFile(file, file.content), mode: disk.mode(file.path), renderOnly: true, reason };
+    return { ...base, action: 'update', write: wholeFile(file), mode: disk.mode(file.path), renderOnly: true, reason };
   }
   if (file.policy === 'merge-json') {
     const previous = record ? records.base(file.path, record.sha256) : undefined;
@@ -297,9 +297,9 @@ function decideFile(
   return decideMerge(file, content, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
 }
 
-/** A file's bytes as Scaffold creates it from a render: the render, in its block for a file the person shares. */
-function wholeFile(file: PlannedFile, render: string): string {
-  return bytesOf(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, render) : render);
+/** A file's bytes as Scaffold creates it: its render, in its block for a file the person shares. */
+function wholeFile(file: PlannedFile): string {
+  return bytesOf(file.policy === 'block' || file.policy === 'lines' ? blockText(file.path, file.content) : file.content);
 }
 
 /**
@@ -321,7 +321,7 @@ function damagedByCrash(file: PlannedFile, raw: string, record: FileRecord | und
   const inCommittedRun = record !== undefined && committed !== undefined && committed.from <= changed && changed <= committed.to;
   // A run that died before its commit was writing this render too (the same inputs, run again).
   const inDeadRun = diedAfter !== undefined && changed >= diedAfter;
-  return (inCommittedRun || inDeadRun) && crashLeft(raw, wholeFile(file, file.content));
+  return (inCommittedRun || inDeadRun) && crashLeft(raw, wholeFile(file));
 }
 
 /**
