@@ -128,9 +128,13 @@ describe.skipIf(!HAS_CHROMIUM)(`the explore page in Chromium (${HAS_CHROMIUM ? C
     await page.click('label[for="type-ml"]');
     await page.selectOption('#f-ml-phase', 'inference');
     await page.selectOption('#f-ml-serving', 'batch');
+    // A plan that lands re-renders the tree and the fields' messages, which can move the form
+    // under the pointer: a click is aimed only at a page that has settled.
+    await settled(page);
     await page.click('label[for="methodology-custom"]');
     await settled(page);
     await page.selectOption('#f-depth', 'summary');
+    await settled(page);
     await page.click('label[for="agents-cursor"]');
     await settled(page);
     const link = await page.inputValue('#share-link');
