@@ -9,6 +9,8 @@ export const CONFIG_FILE = '.scaffold/config.yml';
 export const SCHEMA_FILE = '.scaffold/config.schema.json';
 /** What Scaffold wrote, with hashes (src/sync/records.ts). */
 export const MANIFEST_FILE = '.scaffold/manifest.json';
+/** The manifest's format: 2 since its hashes are XXH64 (src/content-hash.ts); 1 held SHA-256. */
+export const MANIFEST_VERSION = 2;
 /** Scaffold's last version of each file it keeps current, for merging (src/sync/records.ts). */
 export const BASE_FILE = '.scaffold/base.json';
 /** The next bases, written before the manifest is committed and renamed to base.json after it. */

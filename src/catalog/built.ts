@@ -12,9 +12,9 @@
  * (content/types.json). One read per folder instead of one per file. The knowledge entries'
  * bodies, most of the bytes, sit in a file of their own beside their group's (GroupFile below).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createHasher, hashText } from '../content-hash.js';
 import { once } from '../once.js';
 import { PACKAGE_ROOT, scaffoldVersion } from '../package-root.js';
 import { readRange } from '../read-bytes.js';
@@ -45,10 +45,6 @@ type Group = Record<string, Artifact>;
 interface GroupFile {
   artifacts: Group;
   bodies: [key: string, bytes: number][];
-}
-
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /** `source` is a path relative to the package, plus `#path` for a suite file's path template. */
@@ -98,7 +94,7 @@ export function fromBuild<T>(source: string, kind: ArtifactKind, read: () => str
   const found = stored(source, kind);
   if (found && asTheBuildLeftThem()) return found.value as T;
   const text = read();
-  return found && found.hash === textHash(text) ? (found.value as T) : derive(text);
+  return found && found.hash === hashText(text) ? (found.value as T) : derive(text);
 }
 
 const asTheBuildLeftThem = () => recordOfThisRun() !== undefined;
@@ -140,11 +136,11 @@ export interface BuildRecord {
  * CI clone of a project gets update's fast path too.
  */
 export function hashShippedContent(): string {
-  const hash = createHash('sha256').update(scaffoldVersion());
+  const hash = createHasher().update(scaffoldVersion());
   for (const top of SHIPPED_DIRS) {
     for (const file of filesUnder(join(PACKAGE_ROOT, top))) hash.update(`${file}\0`).update(readFileSync(join(PACKAGE_ROOT, top, file)));
   }
-  return hash.digest('hex');
+  return hash.digest();
 }
 
 let fingerprint: string | undefined;
@@ -239,7 +235,7 @@ export function artifactStore() {
     add(source: string, kind: ArtifactKind, text: string, value: unknown): void {
       const group = groupOf(source);
       if (!groups.has(group)) groups.set(group, {});
-      groups.get(group)![keyOf(source, kind)] = { hash: textHash(text), value };
+      groups.get(group)![keyOf(source, kind)] = { hash: hashText(text), value };
     },
     /** Writes every group and the fingerprint record; returns how many files it wrote. */
     write(): number {

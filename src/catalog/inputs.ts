@@ -5,9 +5,9 @@
  * fast path of `update`). The files are listed the way the catalog reads them (catalog.ts),
  * symbolic links followed, so whatever a render can read is in the hash.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHasher } from '../content-hash.js';
 import { shippedFingerprint } from './built.js';
 import { CONFIG_FILE, LOCAL } from '../project-files.js';
 import { filesUnder } from './files.js';
@@ -30,7 +30,7 @@ export function inputFolders(projectDir: string, packRoots: string[]): { label: 
  * `packRoots`: the absolute folders of the packs config.yml lists.
  */
 export function inputsHash(projectDir: string, packRoots: string[], configText?: string): string {
-  const hash = createHash('sha256').update(shippedFingerprint());
+  const hash = createHasher().update(shippedFingerprint());
   const config = join(projectDir, CONFIG_FILE);
   hash.update('config\0').update(configText ?? (isFile(config) ? readFileSync(config) : ''));
   // Inside a workspace a unit renders no workflows: a workspace made (or removed) above it since
@@ -46,7 +46,7 @@ export function inputsHash(projectDir: string, packRoots: string[], configText?:
     }
     for (const file of filesUnder(path)) hash.update(`${file}\0`).update(readFileSync(join(path, file)));
   }
-  return hash.digest('hex');
+  return hash.digest();
 }
 
 function isFile(path: string): boolean {

@@ -8,10 +8,10 @@
  * or a `__proto__` key). Line numbers, which only a message needs, come from a real parse then
  * (builtSource). Runs from the sources (Scaffold's tests) keep nothing.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFolder, writeWhole } from '../compile-cache.js';
+import { createHasher } from '../content-hash.js';
 import { vendoredFile } from '../vendor/load.js';
 import { builtSource, parseYamlSource, type Source } from './source.js';
 
@@ -36,7 +36,7 @@ function keptPath(text: string): string | undefined {
   if (!library || !dir) return undefined;
   try {
     const { size, mtimeMs } = statSync(library);
-    const hash = createHash('sha256').update(`${library}\0${size}\0${mtimeMs}\0`).update(text).digest('hex').slice(0, 32);
+    const hash = createHasher().update(`${library}\0${size}\0${mtimeMs}\0`).update(text).digest();
     return join(dir, `parsed-${hash}.json`);
   } catch {
     return undefined;

@@ -78,7 +78,7 @@ export function pendingOps(projectDir: string, plan: SyncPlan, records: Records)
  * hashes, so a hash that differs from the last manifest's is a base that differs.
  */
 function renderChanged(plan: SyncPlan, previous: Manifest): boolean {
-  for (const path of plan.bases.keys()) if (plan.manifest.files[path]?.sha256 !== previous.files[path]?.sha256) return true;
+  for (const path of plan.bases.keys()) if (plan.manifest.files[path]?.hash !== previous.files[path]?.hash) return true;
   return false;
 }
 

@@ -3,7 +3,7 @@
  * table in the top-level README). Reads the disk; writes nothing: apply.ts does that. Files are
  * compared and merged as their bytes (text.ts), so nothing a person wrote changes by a byte.
  */
-import { MANIFEST_FILE } from '../project-files.js';
+import { MANIFEST_FILE, MANIFEST_VERSION } from '../project-files.js';
 import type { FilePlan, PlannedFile, Policy } from '../render/file-plan.js';
 import { appendBlock, blockText, findBlock, removeBlock, replaceInner, type FoundBlock } from './block.js';
 import { mergeJson, stringifyLike } from './json-merge.js';
@@ -11,7 +11,8 @@ import { hasConflictMarkers, merge3, markDifferences } from './merge3.js';
 import { renamesBetween, type Rename } from '../catalog/renames.js';
 import type { Action } from './actions.js';
 import type { FileRecord, Manifest, Records } from './records.js';
-import { applyStyle, bytesOf, normalize, sha256, sha256Text, textOf, type TextStyle } from './text.js';
+import { hashBytes, hashText, sameContent } from '../content-hash.js';
+import { applyStyle, bytesOf, normalize, textOf, type TextStyle } from './text.js';
 
 
 export interface Change {
@@ -81,7 +82,7 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
   const plan: SyncPlan = {
     changes: [],
     manifest: {
-      version: 1,
+      version: MANIFEST_VERSION,
       scaffoldVersion: options.version,
       projectType: options.projectType,
       inputsHash: options.inputsHash,
@@ -114,7 +115,7 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     if (record && (change.deleted || (change.action === 'conflict' && change.write === undefined))) {
       // Nothing was written, so what Scaffold last wrote is still the base for the next run.
       plan.manifest.files[file.path] = { ...record, ...(change.deleted && { deleted: true }) };
-      const base = kept.base(file.path, record.sha256);
+      const base = kept.base(file.path, record.hash);
       if (base !== undefined) plan.bases.set(file.path, base);
       continue;
     }
@@ -125,14 +126,14 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     const owned = change.owned ?? file.content;
     // A file created whole holds its render's bytes: one hash is both.
     const whole = change.action === 'create' && change.write !== undefined && file.policy !== 'block' && file.policy !== 'lines';
-    const rendered = whole ? sha256(change.write!) : sha256Text(owned);
+    const rendered = whole ? hashBytes(change.write!) : hashText(owned);
     // A block's file may change outside the block without Scaffold minding: what is on disk stands.
     const written =
       change.action === 'conflict' ? undefined
       : whole ? rendered
-      : change.write !== undefined ? sha256(change.write)
-      : (file.policy !== 'block' && file.policy !== 'lines' && record?.sha256 === rendered && record.written) || hashOnDisk(at, file.path);
-    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, sha256: rendered, ...(written && { written }) };
+      : change.write !== undefined ? hashBytes(change.write)
+      : (file.policy !== 'block' && file.policy !== 'lines' && record?.hash === rendered && record.written) || hashOnDisk(at, file.path);
+    plan.manifest.files[file.path] = { policy: file.policy, source: file.source, hash: rendered, ...(written && { written }) };
     if (file.policy !== 'seed') plan.bases.set(file.path, owned);
   }
   const rendered = new Set(files.map((f) => f.path));
@@ -147,7 +148,7 @@ export function planSync(planned: FilePlan, records: Records, disk: Disk, option
     if (change.action !== 'delete' && !blockRemoved) {
       plan.manifest.files[path] = { ...record, retired: true };
       // A seed has no base (the person owns it from the start): nothing to look up.
-      const kept = record.policy === 'seed' ? undefined : records.base(path, record.sha256);
+      const kept = record.policy === 'seed' ? undefined : records.base(path, record.hash);
       if (kept !== undefined) plan.bases.set(path, kept);
     }
   }
@@ -222,7 +223,7 @@ function noteRebuilt(plan: SyncPlan, problem: string): void {
 /** Only for files never recorded before, so the disk is not read a second time for the rest. */
 function hashOnDisk(disk: Disk, path: string): string | undefined {
   const raw = disk.read(path);
-  return raw === undefined ? undefined : sha256(raw);
+  return raw === undefined ? undefined : hashBytes(raw);
 }
 
 /** `.orig`, `.orig.1`, ...: the first name that neither exists nor was taken earlier in this run. */
@@ -272,7 +273,7 @@ function decideFile(
     return { ...base, action: 'update', write: wholeFile(file), mode: disk.mode(file.path), renderOnly: true, reason };
   }
   if (file.policy === 'merge-json') {
-    const previous = record ? records.base(file.path, record.sha256) : undefined;
+    const previous = record ? records.base(file.path, record.hash) : undefined;
     return decideJson(file, raw, previous, disk.mode(file.path), warnings);
   }
   if (file.policy === 'block' || file.policy === 'lines') return decideBlock(file, content, text, style, record, records, disk, options);
@@ -286,14 +287,14 @@ function decideFile(
   if (hasConflictMarkers(text)) {
     return { ...base, action: 'conflict', reason: 'still has conflict markers: resolve them, delete the marker lines, then run again' };
   }
-  const userEdited = sha256(text) !== record.sha256;
+  const userEdited = !sameContent(text, record.hash);
   if (!userEdited) return replace({});
   if (options.force) {
     const backup = backupName(file.path);
     return replace({ backup, reason: `your edits were overwritten by --force; they are in ${backup}` });
   }
-  if (sha256(content) === record.sha256) return { ...base, action: 'keep', reason: 'edited by you' };
-  const kept = records.base(file.path, record.sha256);
+  if (sameContent(content, record.hash)) return { ...base, action: 'keep', reason: 'edited by you' };
+  const kept = records.base(file.path, record.hash);
   return decideMerge(file, content, text, style, kept === undefined ? undefined : bytesOf(kept), disk.mode(file.path), options.version);
 }
 
@@ -370,10 +371,10 @@ function decideBlockOf(file: PlannedFile, content: string, text: string, found: 
   if (hasConflictMarkers(found.inner)) {
     return { ...base, action: 'conflict', reason: 'its block still has conflict markers: resolve them, delete the marker lines, then run again' };
   }
-  const edited = !record || sha256(found.inner) !== record.sha256;
+  const edited = !record || !sameContent(found.inner, record.hash);
   if (!edited || options.force) return { ...base, action: 'update', write: write(content) };
-  if (sha256(content) === record!.sha256) return { ...base, action: 'keep', reason: 'block edited by you' };
-  const kept = records.base(file.path, record!.sha256);
+  if (sameContent(content, record!.hash)) return { ...base, action: 'keep', reason: 'block edited by you' };
+  const kept = records.base(file.path, record!.hash);
   const merged = kept === undefined ? markDifferences(found.inner, content, options.version) : merge3(bytesOf(kept), found.inner, content, options.version);
   if (merged.conflicts === 0) return { ...base, action: 'merge', write: write(merged.text), reason: 'your edits to the block and the new version merged cleanly' };
   return { ...base, action: 'conflict', write: write(merged.text), reason: `${merged.conflicts} conflicting change(s) in the block marked with <<<<<<< yours / >>>>>>> scaffold: keep what you want, delete the markers, run again` };
@@ -454,7 +455,7 @@ function removeOwnBlock(path: string, raw: string, record: FileRecord, disk: Dis
   const { text, style } = normalize(raw);
   const found = findBlock(text);
   if (!found) return undefined;
-  if (sha256(found.inner) !== record.sha256) return { ...base, action: 'keep', reason: 'no longer generated, but you edited its block, so it stays; delete it if you no longer need it' };
+  if (!sameContent(found.inner, record.hash)) return { ...base, action: 'keep', reason: 'no longer generated, but you edited its block, so it stays; delete it if you no longer need it' };
   const rest = removeBlock(found);
   if (rest.trim() === '') return { ...base, action: 'delete' };
   return { ...base, action: 'update', write: applyStyle(rest, style), mode: disk.mode(path), reason: "Scaffold's block removed; the rest of the file is yours" };
@@ -469,6 +470,6 @@ function decideRemoval(path: string, record: FileRecord, disk: Disk): Change | u
   if (record.retired) return { ...base, action: 'unchanged' };
   if (record.policy === 'block' || record.policy === 'lines') return removeOwnBlock(path, raw, record, disk);
   if (record.policy === 'seed') return { ...base, action: 'keep', reason: 'no longer generated; the file is yours now' };
-  if (sha256(normalize(raw).text) === record.sha256) return { ...base, action: 'delete' };
+  if (sameContent(normalize(raw).text, record.hash)) return { ...base, action: 'delete' };
   return { ...base, action: 'keep', reason: 'no longer generated, but you edited it, so it stays; delete it if you no longer need it' };
 }

@@ -6,11 +6,13 @@
  * if they are as Scaffold wrote them, and marks the manifest so that `update` says there is
  * nothing to manage; `init` starts again.
  */
+import { sameContent } from '../content-hash.js';
 import { UserError } from '../errors.js';
+import { MANIFEST_VERSION } from '../project-files.js';
 import type { Change, Disk, SyncPlan } from './decide.js';
 import { hasConflictMarkers } from './merge3.js';
 import type { Manifest, Records } from './records.js';
-import { normalize, sha256 } from './text.js';
+import { normalize } from './text.js';
 
 /** The workflows that run Scaffold: without Scaffold they would fail, so a full detach removes them. */
 const SCAFFOLD_WORKFLOWS = ['.github/workflows/scaffold.yml', '.github/workflows/scaffold-refresh.yml'];
@@ -34,7 +36,7 @@ export function planDetach(records: Records, disk: Disk, paths: string[] | 'all'
     const record = previous.files[path]!;
     const base = { path, source: record.source, policy: record.policy };
     const raw = disk.read(path);
-    if (paths === 'all' && SCAFFOLD_WORKFLOWS.includes(path) && raw !== undefined && sha256(raw) === record.written) {
+    if (paths === 'all' && SCAFFOLD_WORKFLOWS.includes(path) && raw !== undefined && record.written !== undefined && sameContent(raw, record.written)) {
       return { ...base, action: 'delete', reason: 'runs Scaffold, which this project no longer uses' };
     }
     return { ...base, action: 'detach', reason: raw === undefined ? 'was deleted; no longer generated' : 'now plain: Scaffold no longer changes it' };
@@ -43,7 +45,7 @@ export function planDetach(records: Records, disk: Disk, paths: string[] | 'all'
   const detached = new Set(targets);
   const manifest: Manifest =
     paths === 'all'
-      ? { version: 1, scaffoldVersion: previous.scaffoldVersion, detachedOn: today, files: {} }
+      ? { version: MANIFEST_VERSION, scaffoldVersion: previous.scaffoldVersion, detachedOn: today, files: {} }
       : {
           ...previous,
           files: Object.fromEntries(Object.entries(previous.files).filter(([p]) => !detached.has(p))),
@@ -51,7 +53,7 @@ export function planDetach(records: Records, disk: Disk, paths: string[] | 'all'
         };
   const bases = new Map<string, string>();
   for (const [path, record] of Object.entries(manifest.files)) {
-    const kept = records.base(path, record.sha256);
+    const kept = records.base(path, record.hash);
     if (kept !== undefined) bases.set(path, kept);
   }
   return { changes, manifest, bases, warnings: [] };

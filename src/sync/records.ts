@@ -16,21 +16,24 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from '../schema-library.js';
 import { once } from '../once.js';
-import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
+import { hashBytes, LEGACY_SHA256, sameContent } from '../content-hash.js';
+import { BASE_FILE, CONFIG_FILE, LEGACY_BASE_DIR, MANIFEST_FILE, MANIFEST_VERSION, NEXT_BASE_FILE } from '../project-files.js';
 import type { FilePlan } from '../render/file-plan.js';
 import type { Chunks } from './disk-ops.js';
 import { tempOf } from './paths.js';
-import { bytesOf, normalize, sha256 } from './text.js';
-
+import { bytesOf, normalize } from './text.js';
 
 /** Built on first use: a new project has no manifest to check. */
 const schemas = once(() => {
   const record = z.object({
     policy: z.enum(['managed', 'seed', 'merge-json', 'block', 'lines']),
     source: z.string(),
-    /** sha256 of Scaffold's render (canonical: LF, no BOM), the base of the next merge. */
-    sha256: z.string(),
-    /** sha256 of the bytes on disk right after Scaffold last wrote the file (for the fast path). */
+    /**
+     * The hash of Scaffold's render (canonical: LF, no BOM), the base of the next merge: XXH64
+     * (src/content-hash.ts), or `sha256:<hex>` when carried over from a version 1 manifest.
+     */
+    hash: z.string(),
+    /** The hash of the bytes on disk right after Scaffold last wrote the file (for the fast path). */
     written: z.optional(z.string()),
     /** The person deleted this file; it stays deleted until `update --restore`. */
     deleted: z.optional(z.boolean()),
@@ -41,11 +44,11 @@ const schemas = once(() => {
     retired: z.optional(z.boolean()),
   });
   const manifest = z.object({
-    version: z.literal(1),
+    version: z.literal(MANIFEST_VERSION),
     scaffoldVersion: z.string(),
     /** The project type the files were generated for (reported by the fast path of update). */
     projectType: z.optional(z.string()),
-    /** sha256 of everything the render depends on (src/catalog/inputs.ts), for the fast path. */
+    /** The hash of everything the render depends on (src/catalog/inputs.ts), for the fast path. */
     inputsHash: z.optional(z.string()),
     /** The folders of the config's packs, relative to the project: their files are inputs too. */
     packs: z.optional(z.array(z.string())),
@@ -118,7 +121,7 @@ export function statIfThere(path: string, notDir?: () => Error): { isFile(): boo
 }
 
 export function emptyManifest(version: string): Manifest {
-  return { version: 1, scaffoldVersion: version, files: {} };
+  return { version: MANIFEST_VERSION, scaffoldVersion: version, files: {} };
 }
 
 /** One file of bases (base.json, or base.json.next). */
@@ -177,15 +180,15 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
     for (const file of baseFiles()) {
       // The base's own line, which is what serializeBases wrote; else the whole file's value.
       const own = file.line(path);
-      if (own !== undefined && sha256(bytesOf(own)) === hash) return own;
+      if (own !== undefined && sameContent(bytesOf(own), hash)) return own;
       const kept = file.all();
       const text = kept && Object.hasOwn(kept, path) ? kept[path] : undefined;
-      if (text !== undefined && text !== own && sha256(bytesOf(text)) === hash) return text;
+      if (text !== undefined && text !== own && sameContent(bytesOf(text), hash)) return text;
     }
     const old = join(legacyDir, path);
     if (legacyOnDisk && existsSync(old)) {
       const text = normalize(readFileSync(old, 'latin1')).text;
-      if (sha256(text) === hash) return Buffer.from(text, 'latin1').toString('utf8');
+      if (sameContent(text, hash)) return Buffer.from(text, 'latin1').toString('utf8');
     }
     return undefined;
   };
@@ -196,7 +199,7 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
   let problem: string | undefined;
   if (existsSync(path)) {
     try {
-      const result = schemas().manifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      const result = schemas().manifest.safeParse(fromVersion1(JSON.parse(readFileSync(path, 'utf8'))));
       if (result.success) return { manifest: result.data, ...common(true) };
       problem = `is damaged (${result.error.issues[0]?.message ?? 'not a manifest'})`;
     } catch (error) {
@@ -207,6 +210,27 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
   }
   if (!problem) return { manifest: emptyManifest(version), ...common(false) };
   return { ...rebuild(projectDir, version, files, bases()), ...common(false), rebuilt: `${MANIFEST_FILE} ${problem}` };
+}
+
+/**
+ * A manifest of version 1, whose hashes were SHA-256 in `sha256` and `written`, in version 2's
+ * shape: each hash marked `sha256:`, which sameContent checks with SHA-256 (content-hash.ts). The
+ * next run that writes the manifest writes version 2 with its own hashes. Anything else is left as
+ * it is, for the schema to judge.
+ */
+function fromVersion1(data: unknown): unknown {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(data) || data.version !== 1 || !isObject(data.files)) return data;
+  const files: Record<string, unknown> = {};
+  for (const [path, record] of Object.entries(data.files)) {
+    if (!isObject(record)) {
+      files[path] = record;
+      continue;
+    }
+    const { sha256, written, ...rest } = record;
+    files[path] = { ...rest, hash: typeof sha256 === 'string' ? LEGACY_SHA256 + sha256 : sha256, ...(written !== undefined && { written: typeof written === 'string' ? LEGACY_SHA256 + written : written }) };
+  }
+  return { ...data, version: MANIFEST_VERSION, files };
 }
 
 /**
@@ -222,12 +246,12 @@ function rebuild(projectDir: string, version: string, files: FilePlan, bases: Re
     for (const [path, text] of Object.entries(kept)) {
       const file = planned.get(path);
       const policy = file?.policy === 'merge-json' || file?.policy === 'block' || file?.policy === 'lines' ? file.policy : 'managed';
-      const record: FileRecord = { policy, source: file?.source ?? 'rebuilt from base.json', sha256: sha256(bytesOf(text)) };
+      const record: FileRecord = { policy, source: file?.source ?? 'rebuilt from base.json', hash: hashBytes(bytesOf(text)) };
       const full = join(projectDir, path);
       if (!statIfThere(full)) record.deleted = true;
       else {
         const raw = readFileSync(full, 'latin1');
-        if (normalize(raw).text === bytesOf(text)) record.written = sha256(raw);
+        if (normalize(raw).text === bytesOf(text)) record.written = hashBytes(raw);
       }
       manifest.files[path] = record;
     }

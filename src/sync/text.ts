@@ -9,8 +9,6 @@
  * usual line ending, and the lines that end differently) is kept and put back when it is
  * written, so a person's CRLF file stays CRLF and one CRLF line in an LF file stays that line.
  */
-import { createHash } from 'node:crypto';
-
 type Eol = '\n' | '\r\n';
 
 export interface TextStyle {
@@ -76,14 +74,4 @@ export function normalize(raw: string): { text: string; style: TextStyle } {
 export function applyStyle(text: string, style: TextStyle): string {
   const body = style.eol === '\n' && style.exceptions.size === 0 ? text : text.split('\n').map((line, i, all) => (i === all.length - 1 ? line : line + (style.exceptions.get(line) ?? style.eol))).join('');
   return style.bom ? BOM + body : body;
-}
-
-/** sha256 of a byte string, or of bytes: for valid UTF-8 the same as hashing the text (sha256Text). */
-export function sha256(bytes: string | Buffer): string {
-  return typeof bytes === 'string' ? createHash('sha256').update(bytes, 'latin1').digest('hex') : createHash('sha256').update(bytes).digest('hex');
-}
-
-/** sha256 of Scaffold's text as its UTF-8 bytes, without making them a byte string first. */
-export function sha256Text(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

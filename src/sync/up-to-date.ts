@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inputsHash } from '../catalog/inputs.js';
-import { LOCK_FILE, MANIFEST_FILE, NEXT_BASE_FILE } from '../project-files.js';
-import { sha256 } from './text.js';
+import { LOCK_FILE, MANIFEST_FILE, MANIFEST_VERSION, NEXT_BASE_FILE } from '../project-files.js';
+import { hashBytes } from '../content-hash.js';
 
 interface LooseRecord {
   policy?: string;
@@ -39,14 +39,15 @@ export function upToDate(projectDir: string): UpToDate | undefined {
   if (!existsSync(path)) return undefined;
   // A run that died after its commit left its lock or its pending bases: the slow path finishes it.
   if (existsSync(join(projectDir, LOCK_FILE)) || existsSync(join(projectDir, NEXT_BASE_FILE))) return undefined;
-  let manifest: { detachedOn?: string; projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
+  let manifest: { version?: unknown; detachedOn?: string; projectType?: string; selection?: Record<string, unknown>; inputsHash?: string; packs?: string[]; files?: Record<string, LooseRecord> };
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
-  // A detached project manages nothing: the command says so, not "unchanged".
-  if (manifest.detachedOn || !manifest.projectType || typeof manifest.selection !== 'object' || typeof manifest.files !== 'object') return undefined;
+  // A detached project manages nothing: the command says so, not "unchanged". An older format's
+  // hashes are not this one's: the slow path reads it (records.ts).
+  if (manifest.version !== MANIFEST_VERSION || manifest.detachedOn || !manifest.projectType || typeof manifest.selection !== 'object' || typeof manifest.files !== 'object') return undefined;
   // The packs config.yml named last time: if config.yml changed since, so did the hash.
   const packRoots = (manifest.packs ?? []).map((p) => resolve(projectDir, p));
   if (manifest.inputsHash !== inputsHash(projectDir, packRoots)) return undefined;
@@ -60,7 +61,7 @@ export function upToDate(projectDir: string): UpToDate | undefined {
     // Seed and retired files are the person's: what they hold cannot make the project out of date.
     if (record.policy === 'seed' || record.retired) continue;
     if (!record.written || !existsSync(full)) return undefined;
-    if (sha256(readFileSync(full)) !== record.written) return undefined;
+    if (hashBytes(readFileSync(full)) !== record.written) return undefined;
   }
   const files = records.map(([file, r]) => ({ path: file, source: r.source ?? '', policy: r.policy ?? 'managed' }));
   return { projectType: manifest.projectType, selection: manifest.selection, files };

@@ -115,7 +115,7 @@ describe('the code cache', () => {
 
   it("keeps config.yml's parse for the next run, which answers as a fresh parse would", () => {
     const { root, dir, run, files } = withCache();
-    const kept = () => files().filter((f) => /^parsed-[0-9a-f]{32}\.json$/.test(f));
+    const kept = () => files().filter((f) => /^parsed-[0-9a-f]{16}\.json$/.test(f));
     expect(run(['init', 'p', '--yes', '--quiet', '--type', 'library', '--lib-visibility', 'public']).code).toBe(0);
     expect(run(['validate', 'p']).code).toBe(0);
     expect(kept()).toHaveLength(1);

@@ -1,13 +1,17 @@
 /** The sync table of DESIGN.md §6, row by row, plus the safety rules around it. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hashText } from '../../src/content-hash.js';
 import type { PlannedFile } from '../../src/render/file-plan.js';
 import { syncProject, type SyncRequest } from '../../src/sync/sync.js';
 import { LOCK_FILE } from '../../src/project-files.js';
 import { realDisk, type DiskOps } from '../../src/sync/disk-ops.js';
 import { acquireLock } from '../../src/sync/lock.js';
+import { bytesOf } from '../../src/sync/text.js';
+import { upToDate } from '../../src/sync/up-to-date.js';
 import { exists, readFile, tempDir, writeFile } from '../helpers/project.js';
 
 const doc = (content: string, policy: PlannedFile['policy'] = 'managed'): PlannedFile => ({
@@ -336,6 +340,52 @@ describe('sync', () => {
     expect(result.actions['docs/guide.md']).toBe('create');
     expect(exists(dir, 'docs/guide.md')).toBe(false);
     expect(exists(dir, '.scaffold')).toBe(false);
+  });
+});
+
+describe('records of manifest version 1, hashed with SHA-256', () => {
+  /** The project as a Scaffold before manifest version 2 left it: the same records, SHA-256 hashes. */
+  function asVersion1(dir: string): void {
+    const sha256 = (bytes: string) => createHash('sha256').update(bytes, 'latin1').digest('hex');
+    const manifest = JSON.parse(readFile(dir, '.scaffold/manifest.json'));
+    const bases = JSON.parse(readFile(dir, '.scaffold/base.json')) as Record<string, string>;
+    manifest.version = 1;
+    manifest.inputsHash = sha256('inputs');
+    for (const [path, record] of Object.entries(manifest.files as Record<string, { hash?: string; sha256?: string; written?: string }>)) {
+      delete record.hash;
+      record.sha256 = sha256(bytesOf(bases[path] ?? readFile(dir, path)));
+      record.written = sha256(readFileSync(join(dir, path), 'latin1'));
+    }
+    writeFile(dir, '.scaffold/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  const other = (content: string): PlannedFile => ({ path: 'docs/other.md', content, policy: 'managed', source: 'test' });
+
+  it('keeps the person\'s edits and updates what they left alone, then writes version 2', async () => {
+    const dir = tempDir();
+    await run(dir, [doc(V1), other('other\n')]);
+    asVersion1(dir);
+    writeFile(dir, 'docs/guide.md', `${V1}my own note\n`);
+    expect(upToDate(dir)).toBeUndefined();
+    const result = await run(dir, [doc(V2), other('other, improved\n')]);
+    expect(result.actions).toMatchObject({ 'docs/guide.md': 'merge', 'docs/other.md': 'update' });
+    expect(readFile(dir, 'docs/guide.md')).toBe(`${V2}my own note\n`);
+    expect(readFile(dir, 'docs/other.md')).toBe('other, improved\n');
+    const manifest = JSON.parse(readFile(dir, '.scaffold/manifest.json'));
+    expect(manifest.version).toBe(2);
+    expect(manifest.files['docs/other.md']).toMatchObject({ hash: hashText('other, improved\n'), written: hashText('other, improved\n') });
+    expect(readFile(dir, '.scaffold/manifest.json')).not.toContain('sha256');
+    // The merged file still counts as edited, by the new hash.
+    expect((await run(dir, [doc(V2), other('other, improved\n')])).actions).toMatchObject({ 'docs/guide.md': 'keep', 'docs/other.md': 'unchanged' });
+  });
+
+  it('tells files as Scaffold left them from edited ones when nothing else changed', async () => {
+    const dir = tempDir();
+    await run(dir, [doc(V1), other('other\n')]);
+    asVersion1(dir);
+    writeFile(dir, 'docs/other.md', 'other\nmine\n');
+    const result = await run(dir, [doc(V1), other('other\n')]);
+    expect(result.actions).toMatchObject({ 'docs/guide.md': 'unchanged', 'docs/other.md': 'keep' });
+    expect(readFile(dir, 'docs/other.md')).toBe('other\nmine\n');
   });
 });
 

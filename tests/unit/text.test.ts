@@ -87,8 +87,8 @@ describe('the records as written', () => {
 
   it('list paths in one order, the same in the manifest and in base.json, whatever the paths are called', () => {
     const paths = ['b/z.md', 'B.md', 'a.md', '__proto__', 'é.md', 'a/b.md', 'constructor'];
-    const record = { policy: 'managed' as const, source: 's', sha256: 'h' };
-    const manifest = serializeManifest({ version: 1, scaffoldVersion: '1.0.0', files: Object.fromEntries(paths.map((p) => [p, record])) });
+    const record = { policy: 'managed' as const, source: 's', hash: 'h' };
+    const manifest = serializeManifest({ version: 2, scaffoldVersion: '1.0.0', files: Object.fromEntries(paths.map((p) => [p, record])) });
     const sorted = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(Object.keys(JSON.parse(manifest).files)).toEqual(sorted);
     const bases = JSON.parse(textOf([...serializeBases(new Map(paths.map((p) => [p, `text of ${p}\n`])))].join('')));
