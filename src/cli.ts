@@ -9,17 +9,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireCached } from './compile-cache.js';
+import { writeOut } from './output.js';
 import { scaffoldVersion } from './package-root.js';
 import type * as FastPath from './fast-path.js';
 import type * as Program from './program.js';
 
 const args = process.argv.slice(2);
-
-// `scaffold init --help | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 // When the work is done and nothing is left to run or to write (the event loop is empty, so
 // every write to stdout has finished, pipes included), exit at once: Node's teardown of the
@@ -28,7 +23,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 process.once('beforeExit', () => process.exit());
 
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
-  process.stdout.write(`${scaffoldVersion()}\n`);
+  writeOut(`${scaffoldVersion()}\n`);
 } else {
   const dist = dirname(fileURLToPath(import.meta.url));
   // `update` or `update --check` of an up-to-date project (CI's usual question) is answered without the program.

@@ -11,6 +11,7 @@
  */
 import { projectFolder, wantsColor } from './commands/context.js';
 import { reportIfUpToDate } from './commands/update-fast.js';
+import { writeErr, writeOut } from './output.js';
 
 /** The options of `update` that change nothing here but the output. */
 const OPTIONS = new Set(['--check', '--dry-run', '--json', '-q', '--quiet', '--no-color', '--verbose']);
@@ -25,7 +26,15 @@ export function answerFast(args: string[]): number | 'asked' | undefined {
   const options = rest.filter((a) => a.startsWith('-'));
   if (command !== 'update' || folders.length > 1 || !options.every((o) => OPTIONS.has(o))) return undefined;
   try {
-    const ctx = { cwd: process.cwd(), color: wantsColor(args), stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
+    // Colour is decided when a line is painted: a quiet run prints none, and never asks.
+    const ctx = {
+      cwd: process.cwd(),
+      get color() {
+        return wantsColor(args);
+      },
+      stdout: writeOut,
+      stderr: writeErr,
+    };
     const quiet = options.includes('-q') || options.includes('--quiet');
     const check = options.includes('--check');
     return reportIfUpToDate(projectFolder(ctx, folders[0]), { check, dryRun: options.includes('--dry-run'), json: options.includes('--json'), quiet }, ctx) ?? 'asked';

@@ -10,6 +10,7 @@ import { wantsColor, type CommandContext } from './commands/context.js';
 import { printEnvelope, printWarnings } from './commands/envelope.js';
 import { update } from './commands/update.js';
 import { CancelledError, environmentError, EXIT, UserError, type Problem } from './errors.js';
+import { isTerminal, writeErr, writeOut } from './output.js';
 import { scaffoldVersion } from './package-root.js';
 
 const commands = () => import('./commands/index.js');
@@ -149,13 +150,13 @@ export async function main(argv: string[], { upToDateAsked = false } = {}): Prom
     cwd: process.cwd(),
     // Read when asked: making process.stdin costs a few ms that update --check and init --yes never need.
     get isTTY() {
-      return !!process.stdin.isTTY && !!process.stdout.isTTY;
+      return isTerminal(0) && isTerminal(1);
     },
     get color() {
       return wantsColor(args);
     },
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: writeOut,
+    stderr: writeErr,
     prompter: inquirerPrompter,
     upToDateAsked,
   };

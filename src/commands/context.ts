@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Prompter } from '../answers/prompter.js';
 import { UserError } from '../errors.js';
+import { isTerminal } from '../output.js';
 import type { DiskOps } from '../sync/disk-ops.js';
 
 export interface CommandContext {
@@ -48,5 +49,5 @@ export function projectFolder(ctx: Pick<CommandContext, 'cwd'>, dirArg: string |
 
 /** Colour, unless --no-color, NO_COLOR or output that is not a terminal says otherwise. */
 export function wantsColor(args: string[]): boolean {
-  return !args.includes('--no-color') && !process.env.NO_COLOR && !!process.stdout.isTTY;
+  return !args.includes('--no-color') && !process.env.NO_COLOR && isTerminal(1);
 }

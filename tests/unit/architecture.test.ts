@@ -12,7 +12,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** The stages from the bottom up; a path matches the first entry it starts with. */
 const STAGES: string[][] = [
-  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts', 'compile-cache.ts', 'read-bytes.ts', 'content-hash.ts', 'xxhash-wasm.ts', 'schema-library.ts', 'vendor/'],
+  ['errors.ts', 'once.ts', 'package-root.ts', 'project-files.ts', 'compile-cache.ts', 'read-bytes.ts', 'content-hash.ts', 'xxhash-wasm.ts', 'output.ts', 'schema-library.ts', 'vendor/'],
   ['template/'],
   ['source/'],
   ['catalog/'],
