@@ -29,12 +29,11 @@ function write(fd: 1 | 2, text: string): void {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
       if (code !== 'EAGAIN') throw error;
-      Atomics.wait(pause, 0, 0, 5);
+      // A full non-blocking descriptor: sleep 5 ms, then write the rest.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
   }
 }
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
 
 let watched = false;
 /** process.stdout or process.stderr, ending the run quietly when the reader went away, as above. */
