@@ -84,9 +84,9 @@ export interface Hasher {
 export function createHasher(): Hasher {
   // init64 sets only some of the state's fields: the rest must start at zero, not as the last
   // hash left them (xxhash-wasm's wrapper zeroes them too).
-  room(0).fill(0, STATE, STATE + STATE_SIZE);
+  const at = room(0).fill(0, STATE, STATE + STATE_SIZE);
   xxhash!.init64(STATE, 0n);
-  const state = Uint8Array.from(memory.subarray(STATE, STATE + STATE_SIZE));
+  const state = Uint8Array.from(at.subarray(STATE, STATE + STATE_SIZE));
   const hasher: Hasher = {
     update(part) {
       const length = typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;

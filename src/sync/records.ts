@@ -220,6 +220,7 @@ export function readRecords(projectDir: string, version: string, files: FilePlan
  */
 function fromVersion1(data: unknown): unknown {
   const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const marked = (hash: unknown) => (typeof hash === 'string' ? LEGACY_SHA256 + hash : hash);
   if (!isObject(data) || data.version !== 1 || !isObject(data.files)) return data;
   const files: Record<string, unknown> = {};
   for (const [path, record] of Object.entries(data.files)) {
@@ -228,7 +229,7 @@ function fromVersion1(data: unknown): unknown {
       continue;
     }
     const { sha256, written, ...rest } = record;
-    files[path] = { ...rest, hash: typeof sha256 === 'string' ? LEGACY_SHA256 + sha256 : sha256, ...(written !== undefined && { written: typeof written === 'string' ? LEGACY_SHA256 + written : written }) };
+    files[path] = { ...rest, hash: marked(sha256), ...(written !== undefined && { written: marked(written) }) };
   }
   return { ...data, version: MANIFEST_VERSION, files };
 }
